@@ -1,0 +1,167 @@
+package dev.timekeeper.jobs;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to jobs. Each method is one transaction over the job definition and
+ * Quartz's rows, so a failure leaves both as they were.
+ */
+@Service
+public class JobCommands {
+
+	private final JobDefinitions definitions;
+
+	private final JobRepository repository;
+
+	private final QuartzJobs quartz;
+
+	private final JobViews views;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	JobCommands(JobDefinitions definitions, JobRepository repository, QuartzJobs quartz, JobViews views,
+			JsonMapper jsonMapper, Clock clock) {
+		this.definitions = definitions;
+		this.repository = repository;
+		this.quartz = quartz;
+		this.views = views;
+		this.jsonMapper = jsonMapper;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a job.
+	 * @param request the job
+	 * @return the created job
+	 * @throws JobAlreadyExistsException if its group and name are taken
+	 */
+	@Transactional
+	public JobView create(JobRequest request) {
+		JobSpec spec = this.definitions.define(null, request);
+		if (this.repository.exists(spec.group(), spec.name())) {
+			throw JobAlreadyExistsException.forId(spec.id());
+		}
+		try {
+			this.repository.saveAndFlush(new JobEntity(spec.id(), spec.type(), json(spec), this.clock.instant()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw JobAlreadyExistsException.forId(spec.id());
+		}
+		this.quartz.schedule(spec, false);
+		return view(spec.id());
+	}
+
+	/**
+	 * Creates a job or replaces the one with that group and name; a paused job stays
+	 * paused.
+	 * @param id the job's group and name
+	 * @param request the job
+	 * @return the job, and whether it was created
+	 */
+	@Transactional
+	public Put put(JobId id, JobRequest request) {
+		JobSpec spec = this.definitions.define(id, request);
+		JobEntity entity = this.repository.find(id.group(), id.name()).orElse(null);
+		boolean created = (entity == null);
+		if (created) {
+			entity = new JobEntity(id, spec.type(), json(spec), this.clock.instant());
+		}
+		else {
+			entity.replace(spec.type(), json(spec), this.clock.instant());
+		}
+		this.repository.saveAndFlush(entity);
+		this.quartz.schedule(spec, !created);
+		return new Put(view(id), created);
+	}
+
+	/**
+	 * Deletes a job; a run in progress finishes.
+	 * @param id the job
+	 */
+	@Transactional
+	public void delete(JobId id) {
+		if (this.repository.delete(id.group(), id.name()) == 0) {
+			throw JobNotFoundException.forId(id);
+		}
+		this.quartz.delete(id);
+	}
+
+	@Transactional
+	public JobView pause(JobId id) {
+		requireJob(id);
+		this.quartz.pause(id);
+		return view(id);
+	}
+
+	@Transactional
+	public JobView resume(JobId id) {
+		requireJob(id);
+		this.quartz.resume(id);
+		return view(id);
+	}
+
+	/**
+	 * Fires a job now, once, outside its schedule; a paused job runs and stays paused.
+	 * @param id the job
+	 */
+	@Transactional
+	public void runNow(JobId id) {
+		requireJob(id);
+		this.quartz.runNow(id);
+	}
+
+	@Transactional
+	public long pauseGroup(String group) {
+		long jobs = requireGroup(group);
+		this.quartz.pauseGroup(group);
+		return jobs;
+	}
+
+	@Transactional
+	public long resumeGroup(String group) {
+		long jobs = requireGroup(group);
+		this.quartz.resumeGroup(group);
+		return jobs;
+	}
+
+	private void requireJob(JobId id) {
+		if (!this.repository.exists(id.group(), id.name())) {
+			throw JobNotFoundException.forId(id);
+		}
+	}
+
+	private long requireGroup(String group) {
+		long jobs = this.repository.countInGroup(group);
+		if (jobs == 0) {
+			throw JobNotFoundException.forGroup(group);
+		}
+		return jobs;
+	}
+
+	private JobView view(JobId id) {
+		return this.views.find(id).orElseThrow(() -> JobNotFoundException.forId(id));
+	}
+
+	private String json(JobSpec spec) {
+		return this.jsonMapper.writeValueAsString(spec);
+	}
+
+	/**
+	 * The outcome of a PUT.
+	 *
+	 * @param job the job as stored
+	 * @param created whether it was new
+	 */
+	public record Put(JobView job, boolean created) {
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.timekeeper.jobs;
+
+import java.util.Optional;
+
+import dev.timekeeper.jobs.JobViews.JobFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads jobs as the API shows them. */
+@Service
+@Transactional(readOnly = true)
+public class JobQueries {
+
+	private final JobViews views;
+
+	JobQueries(JobViews views) {
+		this.views = views;
+	}
+
+	public Optional<JobView> find(JobId id) {
+		return this.views.find(id);
+	}
+
+	/**
+	 * A page of jobs.
+	 * @param group only this group, when given
+	 * @param type only this type, when given
+	 * @param state only jobs in this state, when given
+	 * @param page which page, how big, sorted how
+	 * @return the page
+	 */
+	public Page<JobView> list(@Nullable String group, @Nullable String type, @Nullable JobState state,
+			PageRequest page) {
+		return this.views.page(new JobFilter(group, type, state), page);
+	}
+
+}

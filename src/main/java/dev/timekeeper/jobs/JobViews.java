@@ -1,0 +1,142 @@
+package dev.timekeeper.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.timekeeper.validation.InvalidFieldsException;
+import org.jspecify.annotations.Nullable;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads jobs as the API shows them, in one query: the stored definition joined with
+ * Quartz's trigger row (state, next and previous fire) and its fired-trigger rows (a run
+ * in progress on any node). Filtering, sorting and paging happen in the database.
+ */
+@Component
+class JobViews {
+
+	static final Map<String, String> SORTABLE = Map.of("group", "job_group", "name", "job_name", "type", "job_type",
+			"createdAt", "created_at", "updatedAt", "updated_at", "nextFireTime", "next_fire_time", "state", "state");
+
+	private static final String STATE = """
+			CASE
+			  WHEN t.TRIGGER_STATE IN ('PAUSED', 'PAUSED_BLOCKED') THEN 'PAUSED'
+			  WHEN EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS f WHERE f.SCHED_NAME = :sched
+			      AND f.JOB_GROUP = j.JOB_GROUP AND f.JOB_NAME = j.JOB_NAME AND f.STATE = 'EXECUTING') THEN 'RUNNING'
+			  WHEN t.TRIGGER_STATE = 'ERROR' THEN 'ERROR'
+			  WHEN t.TRIGGER_STATE = 'BLOCKED' THEN 'BLOCKED'
+			  WHEN t.TRIGGER_STATE IS NULL OR t.TRIGGER_STATE = 'COMPLETE' THEN 'COMPLETE'
+			  ELSE 'NORMAL'
+			END""";
+
+	private static final String VIEW = """
+			SELECT j.JOB_GROUP AS job_group, j.JOB_NAME AS job_name, j.JOB_TYPE AS job_type,
+			  j.DEFINITION AS definition, j.CREATED_AT AS created_at, j.UPDATED_AT AS updated_at,
+			  t.NEXT_FIRE_TIME AS next_fire_time, t.PREV_FIRE_TIME AS prev_fire_time, %s AS state
+			FROM TK_JOB j
+			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
+			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
+			WHERE (CAST(:group AS VARCHAR(100)) IS NULL OR j.JOB_GROUP = :group)
+			  AND (CAST(:type AS VARCHAR(100)) IS NULL OR j.JOB_TYPE = :type)
+			""".formatted(STATE);
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper jsonMapper;
+
+	private final String schedulerName;
+
+	JobViews(JdbcClient jdbc, JsonMapper jsonMapper, Scheduler scheduler) throws SchedulerException {
+		this.jdbc = jdbc;
+		this.jsonMapper = jsonMapper;
+		this.schedulerName = scheduler.getSchedulerName();
+	}
+
+	Optional<JobView> find(JobId id) {
+		return this.jdbc.sql(VIEW + " AND j.JOB_NAME = :name")
+			.param("sched", this.schedulerName)
+			.param("group", id.group())
+			.param("type", null)
+			.param("name", id.name())
+			.query(this::view)
+			.optional();
+	}
+
+	Page<JobView> page(JobFilter filter, PageRequest pageRequest) {
+		String where = " WHERE (CAST(:state AS VARCHAR(16)) IS NULL OR v.state = :state)";
+		String state = (filter.state() != null) ? filter.state().name() : null;
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + ") v" + where)
+			.param("sched", this.schedulerName)
+			.param("group", filter.group())
+			.param("type", filter.type())
+			.param("state", state)
+			.query(Long.class)
+			.single();
+		List<JobView> content = this.jdbc
+			.sql("SELECT * FROM (" + VIEW + ") v" + where + orderBy(pageRequest.getSort())
+					+ " LIMIT :limit OFFSET :offset")
+			.param("sched", this.schedulerName)
+			.param("group", filter.group())
+			.param("type", filter.type())
+			.param("state", state)
+			.param("limit", pageRequest.getPageSize())
+			.param("offset", pageRequest.getOffset())
+			.query(this::view)
+			.list();
+		return new PageImpl<>(content, pageRequest, total);
+	}
+
+	private static String orderBy(Sort sort) {
+		List<String> terms = new ArrayList<>();
+		for (Sort.Order order : sort) {
+			String column = SORTABLE.get(order.getProperty());
+			if (column == null) {
+				throw InvalidFieldsException.of("sort", "cannot sort by '" + order.getProperty() + "'; sortable: "
+						+ SORTABLE.keySet().stream().sorted().collect(Collectors.joining(", ")));
+			}
+			terms.add("v." + column + (order.isAscending() ? " ASC" : " DESC") + " NULLS LAST");
+		}
+		terms.add("v.job_group ASC");
+		terms.add("v.job_name ASC");
+		return " ORDER BY " + String.join(", ", terms);
+	}
+
+	private JobView view(ResultSet rs, int row) throws SQLException {
+		JobSpec spec = this.jsonMapper.readValue(rs.getString("definition"), JobSpec.class);
+		return JobView.of(spec, JobState.valueOf(rs.getString("state")), instant(rs, "next_fire_time"),
+				instant(rs, "prev_fire_time"), rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		long millis = rs.getLong(column);
+		return (rs.wasNull() || millis < 0) ? null : Instant.ofEpochMilli(millis);
+	}
+
+	/**
+	 * What a list of jobs is narrowed to; each part is ignored when null.
+	 *
+	 * @param group only jobs of this group
+	 * @param type only jobs of this type
+	 * @param state only jobs in this state
+	 */
+	record JobFilter(@Nullable String group, @Nullable String type, @Nullable JobState state) {
+
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.timekeeper.jobs;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that writes to Quartz: a job's detail and trigger, pausing, resuming and
+ * firing by hand. Called inside the REST layer's transactions, so Quartz's rows and the
+ * job definition commit or roll back together.
+ */
+@Component
+class QuartzJobs {
+
+	private final Scheduler scheduler;
+
+	private final Triggers triggers;
+
+	private final JsonMapper jsonMapper;
+
+	QuartzJobs(Scheduler scheduler, Triggers triggers, JsonMapper jsonMapper) {
+		this.scheduler = scheduler;
+		this.triggers = triggers;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Stores a job and its trigger; a replaced job that was paused stays paused.
+	 * @param spec the job
+	 * @param replace whether an existing job of that key is replaced
+	 */
+	void schedule(JobSpec spec, boolean replace) {
+		JobKey key = jobKey(spec.id());
+		Trigger trigger = this.triggers.build(spec);
+		try {
+			boolean paused = replace && isPaused(spec.id());
+			this.scheduler.scheduleJob(jobDetail(spec), Set.of(trigger), replace);
+			if (paused) {
+				this.scheduler.pauseJob(key);
+			}
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			throw JobAlreadyExistsException.forId(spec.id());
+		}
+		catch (SchedulerException ex) {
+			throw new SchedulingFailedException(ex);
+		}
+	}
+
+	boolean delete(JobId id) {
+		return call(() -> this.scheduler.deleteJob(jobKey(id)));
+	}
+
+	void pause(JobId id) {
+		call(() -> {
+			this.scheduler.pauseJob(jobKey(id));
+			return null;
+		});
+	}
+
+	void resume(JobId id) {
+		call(() -> {
+			this.scheduler.resumeJob(jobKey(id));
+			return null;
+		});
+	}
+
+	void runNow(JobId id) {
+		call(() -> {
+			this.scheduler.triggerJob(jobKey(id), new JobDataMap(Map.of(QuartzJob.MANUAL, "true")));
+			return null;
+		});
+	}
+
+	void pauseGroup(String group) {
+		call(() -> {
+			this.scheduler.pauseJobs(GroupMatcher.jobGroupEquals(group));
+			return null;
+		});
+	}
+
+	void resumeGroup(String group) {
+		call(() -> {
+			this.scheduler.resumeJobs(GroupMatcher.jobGroupEquals(group));
+			return null;
+		});
+	}
+
+	private boolean isPaused(JobId id) throws SchedulerException {
+		return this.scheduler.getTriggerState(new TriggerKey(id.name(), id.group())) == Trigger.TriggerState.PAUSED;
+	}
+
+	private JobDetail jobDetail(JobSpec spec) {
+		JobDataMap data = new JobDataMap();
+		data.put(QuartzJob.TYPE, spec.type());
+		data.put(QuartzJob.PARAMS, this.jsonMapper.writeValueAsString(spec.params()));
+		if (spec.jitter() != null && spec.jitter().isPositive()) {
+			data.put(QuartzJob.JITTER, spec.jitter().toString());
+		}
+		return JobBuilder.newJob(spec.allowConcurrent() ? QuartzJob.class : QuartzJob.Serial.class)
+			.withIdentity(jobKey(spec.id()))
+			.usingJobData(data)
+			.storeDurably()
+			.build();
+	}
+
+	private static JobKey jobKey(JobId id) {
+		return new JobKey(id.name(), id.group());
+	}
+
+	private static <T> T call(QuartzCall<T> call) {
+		try {
+			return call.call();
+		}
+		catch (SchedulerException ex) {
+			throw new SchedulingFailedException(ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface QuartzCall<T> {
+
+		T call() throws SchedulerException;
+
+	}
+
+}

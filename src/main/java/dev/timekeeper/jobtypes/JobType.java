@@ -1,0 +1,41 @@
+package dev.timekeeper.jobtypes;
+
+import java.util.Map;
+
+/**
+ * One kind of work a job can do. A new type is one Spring bean implementing this
+ * interface: its {@code params} are bound to {@link #paramsType()} (a record, checked
+ * with Bean Validation) and the same record is described to clients as a JSON Schema.
+ *
+ * @param <P> the type's parameter record
+ */
+public interface JobType<P> {
+
+	/**
+	 * The name jobs use in their {@code type} field.
+	 * @return a short lower-case name
+	 */
+	String name();
+
+	/**
+	 * What the type does, for people reading {@code GET /job-types}.
+	 * @return one sentence
+	 */
+	String description();
+
+	/**
+	 * The record that a job's {@code params} bind to.
+	 * @return the parameter class
+	 */
+	Class<P> paramsType();
+
+	/**
+	 * Does the work once. A run that throws has failed; a run whose thread is interrupted
+	 * should stop promptly.
+	 * @param params the validated parameters
+	 * @return the values the run produced (recorded as the execution's result)
+	 * @throws Exception if the run failed
+	 */
+	Map<String, Object> run(P params) throws Exception;
+
+}
