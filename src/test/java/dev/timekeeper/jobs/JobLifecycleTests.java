@@ -1,0 +1,96 @@
+package dev.timekeeper.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.timekeeper.support.Api.Response;
+import dev.timekeeper.support.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Jobs fire as their schedules say, over the real API on a real H2 file database.
+ */
+class JobLifecycleTests extends ApiTestSupport {
+
+	@Test
+	void intervalJobRunsRepeatedlyAndShowsItsState() {
+		Response created = this.api.post("/api/v1/jobs", """
+				{"group": "lifecycle", "name": "every-second", "type": "recording",
+				 "params": {"key": "every-second"}, "schedule": {"kind": "interval", "every": "PT1S"}}""");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.location()).endsWith("/api/v1/jobs/lifecycle/every-second");
+		assertThat(created.json().path("state").asString()).isEqualTo("NORMAL");
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.recording.runs("every-second").size() >= 3);
+		Response job = this.api.get("/api/v1/jobs/lifecycle/every-second");
+		assertThat(job.status()).isEqualTo(200);
+		assertThat(job.json().path("state").asString()).isIn("NORMAL", "RUNNING");
+		assertThat(Instant.parse(job.json().path("previousFireTime").asString()))
+			.isBefore(Instant.parse(job.json().path("nextFireTime").asString()));
+	}
+
+	@Test
+	void pauseStopsAJobAndResumeRestartsIt() {
+		this.api.post("/api/v1/jobs", """
+				{"group": "lifecycle", "name": "pausable", "type": "recording",
+				 "params": {"key": "pausable"}, "schedule": {"kind": "interval", "every": "PT1S"}}""");
+		await().atMost(Duration.ofSeconds(15)).until(() -> !this.recording.runs("pausable").isEmpty());
+		Response paused = this.api.post("/api/v1/jobs/lifecycle/pausable/pause");
+		assertThat(paused.status()).isEqualTo(200);
+		assertThat(paused.json().path("state").asString()).isEqualTo("PAUSED");
+		// A run that was already starting when the pause landed may still finish.
+		await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+		int runsWhenPaused = this.recording.runs("pausable").size();
+		Instant resumeAfter = Instant.now().plusSeconds(3);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(resumeAfter));
+		assertThat(this.recording.runs("pausable")).hasSize(runsWhenPaused);
+		Response resumed = this.api.post("/api/v1/jobs/lifecycle/pausable/resume");
+		assertThat(resumed.status()).isEqualTo(200);
+		assertThat(resumed.json().path("state").asString()).isIn("NORMAL", "RUNNING");
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.recording.runs("pausable").size() > runsWhenPaused);
+	}
+
+	@Test
+	void onceJobRunsOnceAndIsKeptComplete() {
+		this.api.post("/api/v1/jobs", """
+				{"group": "lifecycle", "name": "one-shot", "type": "recording",
+				 "params": {"key": "one-shot"}, "schedule": {"kind": "once", "after": "PT1S"}}""");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "COMPLETE"
+				.equals(this.api.get("/api/v1/jobs/lifecycle/one-shot").json().path("state").asString()));
+		assertThat(this.recording.runs("one-shot")).hasSize(1);
+		Response job = this.api.get("/api/v1/jobs/lifecycle/one-shot");
+		assertThat(job.json().has("nextFireTime")).isFalse();
+	}
+
+	@Test
+	void runNowFiresAPausedJobWhichStaysPaused() {
+		this.api.post("/api/v1/jobs", """
+				{"group": "lifecycle", "name": "manual", "type": "recording", "params": {"key": "manual"},
+				 "schedule": {"kind": "cron", "expression": "@yearly"}}""");
+		this.api.post("/api/v1/jobs/lifecycle/manual/pause");
+		Response run = this.api.post("/api/v1/jobs/lifecycle/manual/run");
+		assertThat(run.status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.recording.runs("manual").size() == 1);
+		assertThat(this.api.get("/api/v1/jobs/lifecycle/manual").json().path("state").asString()).isEqualTo("PAUSED");
+	}
+
+	@Test
+	void deletedJobIsGoneAndNeverFiresAgain() {
+		this.api.post("/api/v1/jobs", """
+				{"group": "lifecycle", "name": "doomed", "type": "recording", "params": {"key": "doomed"},
+				 "schedule": {"kind": "interval", "every": "PT1S"}}""");
+		await().atMost(Duration.ofSeconds(15)).until(() -> !this.recording.runs("doomed").isEmpty());
+		assertThat(this.api.delete("/api/v1/jobs/lifecycle/doomed").status()).isEqualTo(204);
+		assertThat(this.api.get("/api/v1/jobs/lifecycle/doomed").status()).isEqualTo(404);
+		int runs = this.recording.runs("doomed").size();
+		Instant later = Instant.now().plusSeconds(3);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(later));
+		// At most the run that was already under way when the delete landed.
+		assertThat(this.recording.runs("doomed").size()).isBetween(runs, runs + 1);
+		assertThat(this.api.delete("/api/v1/jobs/lifecycle/doomed").status()).isEqualTo(404);
+	}
+
+}
