@@ -94,4 +94,22 @@ class JobLifecycleTests extends ApiTestSupport {
 		assertThat(this.api.delete("/api/v1/jobs/lifecycle/doomed").status()).isEqualTo(404);
 	}
 
+	@Test
+	void jobIsRunningWhileARunIsInProgress() {
+		this.api.post("/api/v1/jobs",
+				"""
+						{"group": "lifecycle", "name": "slow", "type": "recording", "params": {"key": "slow", "duration": "PT3S"},
+						 "schedule": {"kind": "cron", "expression": "@yearly"}}""");
+		assertThat(this.api.post("/api/v1/jobs/lifecycle/slow/run").status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "RUNNING".equals(this.api.get("/api/v1/jobs/lifecycle/slow").json().path("state").asString()));
+		assertThat(this.api.get("/api/v1/jobs?group=lifecycle&state=RUNNING")
+			.json()
+			.path("content")
+			.findValuesAsString("name")).containsExactly("slow");
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.recording.runs("slow").size() == 1);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> "NORMAL".equals(this.api.get("/api/v1/jobs/lifecycle/slow").json().path("state").asString()));
+	}
+
 }
