@@ -169,7 +169,8 @@ class JobController {
 			}
 			boolean descending = (parts.length > 1 && "desc".equalsIgnoreCase(parts[1].trim()))
 					|| (parts.length == 1 && i + 1 < sort.size() && "desc".equalsIgnoreCase(sort.get(i + 1).trim()));
-			if (parts.length > 2 || (parts.length == 2 && !parts[1].trim().matches("(?i)asc|desc"))) {
+			if (property.isEmpty() || parts.length > 2
+					|| (parts.length == 2 && !parts[1].trim().matches("(?i)asc|desc"))) {
 				throw InvalidFieldsException.of("sort", "must be property[,asc|desc]");
 			}
 			orders.add(descending ? Sort.Order.desc(property) : Sort.Order.asc(property));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(description = "Fires once: at an instant, or after a delay from now (give exactly one)")
 public record OnceSchedule(@Schema(example = "2030-01-01T09:00:00Z") @Nullable Instant at,
-		@Schema(type = "string", format = "duration", example = "PT10M") @Nullable Duration after) implements Schedule {
+		@Schema(type = "string", format = "duration", example = "PT10M") @DurationMax(days = 3650,
+				message = "must be at most P3650D") @Nullable Duration after)
+		implements
+			Schedule {
 
 }

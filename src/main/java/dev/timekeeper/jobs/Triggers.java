@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Triggers {
 
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final Clock clock;
 
 	Triggers(Clock clock) {
@@ -43,6 +45,8 @@ class Triggers {
 	 */
 	OperableTrigger build(JobSpec spec) {
 		Instant now = this.clock.instant();
+		inRange("startAt", spec.startAt());
+		inRange("endAt", spec.endAt());
 		Instant start = firstPossibleFire(spec.schedule(), spec.startAt(), now);
 		if (spec.endAt() != null && !spec.endAt().isAfter(now)) {
 			throw InvalidFieldsException.of("endAt", "must be in the future");
@@ -98,7 +102,7 @@ class Triggers {
 		if (once.after() != null && once.after().isNegative()) {
 			throw InvalidFieldsException.of("schedule.after", "must not be negative");
 		}
-		Instant at = (once.at() != null) ? once.at() : now.plus(once.after());
+		Instant at = (once.at() != null) ? inRange("schedule.at", once.at()) : now.plus(once.after());
 		if (at.isBefore(now)) {
 			throw InvalidFieldsException.of("schedule.at", "must not be in the past");
 		}
@@ -106,6 +110,16 @@ class Triggers {
 			throw InvalidFieldsException.of("schedule", "never fires: it is before startAt");
 		}
 		return at;
+	}
+
+	/**
+	 * Quartz keeps instants as epoch milliseconds; beyond year 9999 nothing fires anyway.
+	 */
+	private static @Nullable Instant inRange(String field, @Nullable Instant instant) {
+		if (instant != null && (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST))) {
+			throw InvalidFieldsException.of(field, "must be between 1970-01-01T00:00:00Z and " + LATEST);
+		}
+		return instant;
 	}
 
 	private static Instant later(@Nullable Instant startAt, Instant now) {

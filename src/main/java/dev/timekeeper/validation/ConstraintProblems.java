@@ -21,9 +21,17 @@ public final class ConstraintProblems {
 	 */
 	public static List<FieldProblem> of(String prefix, Set<? extends ConstraintViolation<?>> violations) {
 		return violations.stream()
-			.map((violation) -> new FieldProblem(prefix + violation.getPropertyPath(), violation.getMessage()))
+			.map((violation) -> new FieldProblem(prefix + path(violation), violation.getMessage()))
 			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
 			.toList();
+	}
+
+	/**
+	 * The client's path: without the validator's own nodes such as
+	 * {@code <list element>}.
+	 */
+	private static String path(ConstraintViolation<?> violation) {
+		return violation.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", "");
 	}
 
 }

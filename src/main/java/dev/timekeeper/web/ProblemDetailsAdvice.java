@@ -36,6 +36,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+	private static final java.net.URI ABOUT_BLANK = java.net.URI.create("about:blank");
+
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	@ExceptionHandler(InvalidFieldsException.class)
@@ -116,6 +118,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
 					"No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath()));
+	}
+
+	/**
+	 * Spring's own answers (405, 415, 406, ...) get a {@code type} too, so that every
+	 * problem a client sees names its kind the same way.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+			problem.setType(ProblemTypes.forStatus(statusCode));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
 	private static ProblemDetail invalid(List<FieldProblem> problems) {

@@ -28,6 +28,7 @@ class ProblemErrorController implements ErrorController {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setType(ProblemTypes.forStatus(status));
 		if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
 			problem.setType(ProblemTypes.INTERNAL_ERROR);
 			problem.setDetail("The request could not be completed; the server log has the details");

@@ -9,6 +9,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.res.StringManager;
 
+import org.springframework.http.HttpStatusCode;
+
 /**
  * Tomcat's own error answers (a request it refuses before any servlet sees it, such as a
  * path with an encoded NUL) as Problem Details instead of an HTML page. Only the status
@@ -29,8 +31,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			PrintWriter writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title.replace("\"", "") + "\",\"status\":"
-						+ status + "}");
+				writer.write("{\"type\":\"" + ProblemTypes.forStatus(HttpStatusCode.valueOf(status)) + "\",\"title\":\""
+						+ title.replace("\"", "") + "\",\"status\":" + status + "}");
 				response.finishResponse();
 			}
 		}

@@ -1,6 +1,10 @@
 package dev.timekeeper.web;
 
 import java.net.URI;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /** The stable {@code type} URI of each kind of problem Timekeeper reports. */
 final class ProblemTypes {
@@ -20,6 +24,18 @@ final class ProblemTypes {
 	static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
 	private ProblemTypes() {
+	}
+
+	/**
+	 * The type of a problem known only by its status, such as {@code method-not-allowed}.
+	 * @param status the status
+	 * @return the type URI
+	 */
+	static URI forStatus(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		String name = (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
+				: "status-" + status.value();
+		return URI.create(BASE + name);
 	}
 
 }
