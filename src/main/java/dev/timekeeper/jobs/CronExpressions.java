@@ -2,6 +2,7 @@ package dev.timekeeper.jobs;
 
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,10 @@ final class CronExpressions {
 
 	private static final java.util.regex.Pattern UNIX_DAY_ITEM = java.util.regex.Pattern
 		.compile("(\\*|[0-7])(?:-([0-7]))?(/\\d+)?");
+
+	/** Quartz's last-day and nearest-weekday marks: L, LW, 5L, 15W (not the L of JUL). */
+	private static final java.util.regex.Pattern QUARTZ_ONLY_TOKEN = java.util.regex.Pattern
+		.compile("(?i)L|LW|\\d+[LW]");
 
 	private CronExpressions() {
 	}
@@ -81,7 +86,8 @@ final class CronExpressions {
 	 */
 	private static String fromUnix(String[] fields) {
 		for (String field : fields) {
-			if (field.contains("?") || field.contains("#") || field.contains("L") || field.contains("W")) {
+			if (field.contains("?") || field.contains("#") || Arrays.stream(field.split("[,/-]"))
+				.anyMatch((token) -> QUARTZ_ONLY_TOKEN.matcher(token).matches())) {
 				throw invalid("uses '" + field
 						+ "', which Unix crontab syntax does not have; use Quartz syntax (6 fields, seconds first)");
 			}

@@ -39,17 +39,30 @@ class QuartzJobs {
 
 	/**
 	 * Stores a job and its trigger; a replaced job that was paused stays paused.
+	 * <p>
+	 * A replaced trigger is deleted and stored anew ({@code rescheduleJob}) rather than
+	 * updated in place: Quartz's in-place update keeps the old kind's row (simple or
+	 * cron) and breaks a job whose schedule changes kind.
 	 * @param spec the job
 	 * @param replace whether an existing job of that key is replaced
 	 */
 	void schedule(JobSpec spec, boolean replace) {
-		JobKey key = jobKey(spec.id());
 		Trigger trigger = this.triggers.build(spec);
 		try {
-			boolean paused = replace && isPaused(spec.id());
-			this.scheduler.scheduleJob(jobDetail(spec), Set.of(trigger), replace);
+			if (!replace) {
+				this.scheduler.scheduleJob(jobDetail(spec), Set.of(trigger), false);
+				return;
+			}
+			boolean paused = isPaused(spec.id());
+			this.scheduler.addJob(jobDetail(spec), true);
+			if (this.scheduler.checkExists(trigger.getKey())) {
+				this.scheduler.rescheduleJob(trigger.getKey(), trigger);
+			}
+			else {
+				this.scheduler.scheduleJob(trigger);
+			}
 			if (paused) {
-				this.scheduler.pauseJob(key);
+				this.scheduler.pauseJob(jobKey(spec.id()));
 			}
 		}
 		catch (ObjectAlreadyExistsException ex) {

@@ -54,6 +54,9 @@ class Triggers {
 		if (spec.startAt() != null && spec.endAt() != null && !spec.endAt().isAfter(spec.startAt())) {
 			throw InvalidFieldsException.of("endAt", "must be after startAt");
 		}
+		if (spec.endAt() != null && spec.endAt().isBefore(start)) {
+			throw InvalidFieldsException.of("schedule", "never fires before endAt");
+		}
 		TriggerBuilder<? extends Trigger> builder = TriggerBuilder.newTrigger()
 			.withIdentity(spec.name(), spec.group())
 			.forJob(spec.name(), spec.group())
