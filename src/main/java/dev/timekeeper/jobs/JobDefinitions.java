@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a {@link JobRequest} and turns it into the {@link JobSpec} that is stored: every
- * field at fault is named in one answer, and every default is filled in.
+ * field at fault is named in one answer, and every default is filled in. What only the
+ * trigger can tell (a schedule that never fires, a window that is already over) is
+ * checked when {@link Triggers} builds it, inside the same transaction.
  */
 @Component
 class JobDefinitions {
@@ -29,12 +31,9 @@ class JobDefinitions {
 
 	private final JobTypes jobTypes;
 
-	private final Triggers triggers;
-
-	JobDefinitions(Validator validator, JobTypes jobTypes, Triggers triggers) {
+	JobDefinitions(Validator validator, JobTypes jobTypes) {
 		this.validator = validator;
 		this.jobTypes = jobTypes;
-		this.triggers = triggers;
 	}
 
 	/**
@@ -64,7 +63,6 @@ class JobDefinitions {
 				request.schedule(), request.startAt(), request.endAt(), timeZone,
 				(request.misfirePolicy() != null) ? request.misfirePolicy() : MisfirePolicy.FIRE_NOW,
 				Boolean.TRUE.equals(request.allowConcurrent()), request.jitter());
-		this.triggers.build(spec);
 		return spec;
 	}
 
