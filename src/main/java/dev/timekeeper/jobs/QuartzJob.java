@@ -1,7 +1,6 @@
 package dev.timekeeper.jobs;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.timekeeper.jobtypes.JobTypes;
@@ -9,8 +8,6 @@ import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Quartz runs when a job fires: it waits out the job's jitter, then hands the job's
@@ -30,16 +27,10 @@ class QuartzJob implements Job {
 	 */
 	static final String MANUAL = "manual";
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
 	private final JobTypes jobTypes;
 
-	private final JsonMapper jsonMapper;
-
-	QuartzJob(JobTypes jobTypes, JsonMapper jsonMapper) {
+	QuartzJob(JobTypes jobTypes) {
 		this.jobTypes = jobTypes;
-		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
@@ -49,7 +40,7 @@ class QuartzJob implements Job {
 			if (!data.containsKey(MANUAL) && data.containsKey(JITTER)) {
 				delay(Duration.parse(data.getString(JITTER)));
 			}
-			this.jobTypes.run(data.getString(TYPE), this.jsonMapper.readValue(data.getString(PARAMS), MAP));
+			this.jobTypes.run(data.getString(TYPE), data.getString(PARAMS));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -75,8 +66,8 @@ class QuartzJob implements Job {
 	@org.quartz.DisallowConcurrentExecution
 	static class Serial extends QuartzJob {
 
-		Serial(JobTypes jobTypes, JsonMapper jsonMapper) {
-			super(jobTypes, jsonMapper);
+		Serial(JobTypes jobTypes) {
+			super(jobTypes);
 		}
 
 	}

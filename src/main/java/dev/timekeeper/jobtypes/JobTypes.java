@@ -69,18 +69,19 @@ public class JobTypes {
 	}
 
 	/**
-	 * Runs a type once with stored parameters.
+	 * Runs a type once with stored parameters. They were checked when the job was stored,
+	 * so a fire only reads them into the type's record.
 	 * @param typeName the job's type
-	 * @param params the parameters as {@link #normalize} returned them
+	 * @param paramsJson the parameters as {@link #normalize} returned them, as JSON
 	 * @return the run's result values
 	 * @throws Exception if the run failed
 	 */
-	public Map<String, Object> run(String typeName, Map<String, Object> params) throws Exception {
-		return runBound(require(typeName), params);
+	public Map<String, Object> run(String typeName, String paramsJson) throws Exception {
+		return runStored(require(typeName), paramsJson);
 	}
 
-	private <P> Map<String, Object> runBound(JobType<P> type, Map<String, Object> params) throws Exception {
-		return type.run(bind(type, params));
+	private <P> Map<String, Object> runStored(JobType<P> type, String paramsJson) throws Exception {
+		return type.run(this.jsonMapper.readValue(paramsJson, type.paramsType()));
 	}
 
 	List<JobType<?>> all() {
