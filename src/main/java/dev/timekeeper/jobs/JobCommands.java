@@ -2,11 +2,14 @@ package dev.timekeeper.jobs;
 
 import java.time.Clock;
 
+import dev.timekeeper.jobtypes.JobTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every change to jobs. Each method is one transaction over the job definition and
@@ -25,15 +28,18 @@ public class JobCommands {
 
 	private final JsonMapper jsonMapper;
 
+	private final JobTypes jobTypes;
+
 	private final Clock clock;
 
 	JobCommands(JobDefinitions definitions, JobRepository repository, QuartzJobs quartz, JobViews views,
-			JsonMapper jsonMapper, Clock clock) {
+			JsonMapper jsonMapper, JobTypes jobTypes, Clock clock) {
 		this.definitions = definitions;
 		this.repository = repository;
 		this.quartz = quartz;
 		this.views = views;
 		this.jsonMapper = jsonMapper;
+		this.jobTypes = jobTypes;
 		this.clock = clock;
 	}
 
@@ -75,6 +81,7 @@ public class JobCommands {
 			entity = new JobEntity(id, spec.type(), json(spec), this.clock.instant());
 		}
 		else {
+			releaseAfterCommit(entity.type(), id);
 			entity.replace(spec.type(), json(spec), this.clock.instant());
 		}
 		this.repository.saveAndFlush(entity);
@@ -88,10 +95,11 @@ public class JobCommands {
 	 */
 	@Transactional
 	public void delete(JobId id) {
-		if (this.repository.delete(id.group(), id.name()) == 0) {
-			throw JobNotFoundException.forId(id);
-		}
+		JobEntity entity = this.repository.find(id.group(), id.name())
+			.orElseThrow(() -> JobNotFoundException.forId(id));
+		this.repository.delete(id.group(), id.name());
 		this.quartz.delete(id);
+		releaseAfterCommit(entity.type(), id);
 	}
 
 	@Transactional
@@ -130,6 +138,19 @@ public class JobCommands {
 		long jobs = requireGroup(group);
 		this.quartz.resumeGroup(group);
 		return jobs;
+	}
+
+	/**
+	 * Lets the job's old type drop what it keeps for the job, once the change is
+	 * committed (a rolled-back delete keeps its samples and meters).
+	 */
+	private void releaseAfterCommit(String type, JobId id) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				JobCommands.this.jobTypes.release(type, id.group(), id.name());
+			}
+		});
 	}
 
 	private void requireJob(JobId id) {

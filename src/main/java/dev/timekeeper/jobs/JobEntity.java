@@ -55,6 +55,10 @@ class JobEntity {
 		this.updatedAt = now;
 	}
 
+	String type() {
+		return this.type;
+	}
+
 	void replace(String type, String definition, Instant now) {
 		this.type = type;
 		this.definition = definition;

@@ -3,11 +3,13 @@ package dev.timekeeper.jobs;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.timekeeper.jobtypes.JobRun;
 import dev.timekeeper.jobtypes.JobTypes;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
 
 /**
  * What Quartz runs when a job fires: it waits out the job's jitter, then hands the job's
@@ -40,7 +42,9 @@ class QuartzJob implements Job {
 			if (!data.containsKey(MANUAL) && data.containsKey(JITTER)) {
 				delay(Duration.parse(data.getString(JITTER)));
 			}
-			this.jobTypes.run(data.getString(TYPE), data.getString(PARAMS));
+			JobKey key = context.getJobDetail().getKey();
+			this.jobTypes.run(data.getString(TYPE), data.getString(PARAMS),
+					new JobRun(key.getGroup(), key.getName(), context.getScheduledFireTime().toInstant(), 1));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -33,9 +33,19 @@ public interface JobType<P> {
 	 * Does the work once. A run that throws has failed; a run whose thread is interrupted
 	 * should stop promptly.
 	 * @param params the validated parameters
+	 * @param run the job and fire this run belongs to
 	 * @return the values the run produced (recorded as the execution's result)
 	 * @throws Exception if the run failed
 	 */
-	Map<String, Object> run(P params) throws Exception;
+	Map<String, Object> run(P params, JobRun run) throws Exception;
+
+	/**
+	 * Forgets what this type keeps for a job: called once the job is deleted, or replaced
+	 * (with any type), so kept samples and published meters do not outlive it.
+	 * @param group the job's group
+	 * @param name the job's name
+	 */
+	default void release(String group, String name) {
+	}
 
 }

@@ -73,15 +73,27 @@ public class JobTypes {
 	 * so a fire only reads them into the type's record.
 	 * @param typeName the job's type
 	 * @param paramsJson the parameters as {@link #normalize} returned them, as JSON
+	 * @param run the job and fire the run belongs to
 	 * @return the run's result values
 	 * @throws Exception if the run failed
 	 */
-	public Map<String, Object> run(String typeName, String paramsJson) throws Exception {
-		return runStored(require(typeName), paramsJson);
+	public Map<String, Object> run(String typeName, String paramsJson, JobRun run) throws Exception {
+		return runStored(require(typeName), paramsJson, run);
 	}
 
-	private <P> Map<String, Object> runStored(JobType<P> type, String paramsJson) throws Exception {
-		return type.run(this.jsonMapper.readValue(paramsJson, type.paramsType()));
+	/**
+	 * Tells a type that a job of it is gone (deleted or replaced), so it can drop what it
+	 * keeps for that job. Unknown types are ignored.
+	 * @param typeName the type the job had
+	 * @param group the job's group
+	 * @param name the job's name
+	 */
+	public void release(String typeName, String group, String name) {
+		find(typeName).ifPresent((type) -> type.release(group, name));
+	}
+
+	private <P> Map<String, Object> runStored(JobType<P> type, String paramsJson, JobRun run) throws Exception {
+		return type.run(this.jsonMapper.readValue(paramsJson, type.paramsType()), run);
 	}
 
 	List<JobType<?>> all() {

@@ -32,7 +32,7 @@ class NoopJobType implements JobType<NoopJobType.Params> {
 	}
 
 	@Override
-	public Map<String, Object> run(Params params) throws InterruptedException, NoopFailureException {
+	public Map<String, Object> run(Params params, JobRun run) throws InterruptedException, NoopFailureException {
 		if (params.duration().isPositive()) {
 			Thread.sleep(params.duration());
 		}

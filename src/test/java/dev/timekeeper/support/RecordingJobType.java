@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.timekeeper.jobtypes.JobRun;
 import dev.timekeeper.jobtypes.JobType;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,7 +38,7 @@ public class RecordingJobType implements JobType<RecordingJobType.Params> {
 	}
 
 	@Override
-	public Map<String, Object> run(Params params) throws InterruptedException {
+	public Map<String, Object> run(Params params, JobRun run) throws InterruptedException {
 		Instant started = Instant.now();
 		if (params.duration() != null && params.duration().isPositive()) {
 			Thread.sleep(params.duration());
