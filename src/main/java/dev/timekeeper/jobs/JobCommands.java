@@ -2,6 +2,8 @@ package dev.timekeeper.jobs;
 
 import java.time.Clock;
 
+import dev.timekeeper.execution.ExecutionLog;
+import dev.timekeeper.execution.JobRef;
 import dev.timekeeper.jobtypes.JobTypes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,16 +32,19 @@ public class JobCommands {
 
 	private final JobTypes jobTypes;
 
+	private final ExecutionLog executions;
+
 	private final Clock clock;
 
 	JobCommands(JobDefinitions definitions, JobRepository repository, QuartzJobs quartz, JobViews views,
-			JsonMapper jsonMapper, JobTypes jobTypes, Clock clock) {
+			JsonMapper jsonMapper, JobTypes jobTypes, ExecutionLog executions, Clock clock) {
 		this.definitions = definitions;
 		this.repository = repository;
 		this.quartz = quartz;
 		this.views = views;
 		this.jsonMapper = jsonMapper;
 		this.jobTypes = jobTypes;
+		this.executions = executions;
 		this.clock = clock;
 	}
 
@@ -90,7 +95,8 @@ public class JobCommands {
 	}
 
 	/**
-	 * Deletes a job; a run in progress finishes.
+	 * Deletes a job and its execution history; a run in progress finishes (and its
+	 * execution is left to the retention policy).
 	 * @param id the job
 	 */
 	@Transactional
@@ -99,6 +105,7 @@ public class JobCommands {
 			.orElseThrow(() -> JobNotFoundException.forId(id));
 		this.repository.delete(id.group(), id.name());
 		this.quartz.delete(id);
+		this.executions.deleteJob(new JobRef(id.group(), id.name()));
 		releaseAfterCommit(entity.type(), id);
 	}
 

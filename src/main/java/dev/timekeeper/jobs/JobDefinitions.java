@@ -62,7 +62,7 @@ class JobDefinitions {
 						(request.params() != null) ? request.params() : new LinkedHashMap<>()),
 				request.schedule(), request.startAt(), request.endAt(), timeZone,
 				(request.misfirePolicy() != null) ? request.misfirePolicy() : MisfirePolicy.FIRE_NOW,
-				Boolean.TRUE.equals(request.allowConcurrent()), request.jitter());
+				Boolean.TRUE.equals(request.allowConcurrent()), request.jitter(), request.retry(), request.timeout());
 		return spec;
 	}
 

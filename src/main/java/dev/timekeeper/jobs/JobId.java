@@ -1,5 +1,7 @@
 package dev.timekeeper.jobs;
 
+import dev.timekeeper.validation.Names;
+
 /**
  * A job's identity: its group and its name.
  *
@@ -14,10 +16,10 @@ public record JobId(String group, String name) {
 	/**
 	 * What a group or a name may look like: safe in a URL path, a file name and a label.
 	 */
-	public static final String NAME_REGEX = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
+	public static final String NAME_REGEX = Names.REGEX;
 
 	/** What a client is told when a group or name does not match {@link #NAME_REGEX}. */
-	public static final String NAME_MESSAGE = "must be 1 to 100 characters: a letter or digit, then letters, digits, '.', '_' or '-'";
+	public static final String NAME_MESSAGE = Names.MESSAGE;
 
 	@Override
 	public String toString() {

@@ -17,8 +17,15 @@ public class JobQueries {
 
 	private final JobViews views;
 
-	JobQueries(JobViews views) {
+	private final JobRepository repository;
+
+	JobQueries(JobViews views, JobRepository repository) {
 		this.views = views;
+		this.repository = repository;
+	}
+
+	public boolean exists(JobId id) {
+		return this.repository.exists(id.group(), id.name());
 	}
 
 	public Optional<JobView> find(JobId id) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param allowConcurrent whether a fire may start while a run is still going (false when
  * absent)
  * @param jitter each scheduled fire is delayed by a random time up to this
+ * @param retry how failed runs are tried again (no retry when absent)
+ * @param timeout a run longer than this is interrupted and recorded as timed out (the
+ * type's own when absent)
  */
 @Schema(description = "A job: what it does (type, params) and when (schedule and options)")
 public record JobRequest(
@@ -47,6 +52,10 @@ public record JobRequest(
 		@Schema(example = "Europe/Paris", defaultValue = "UTC") @Size(max = 64) @Nullable String timeZone,
 		@Schema(defaultValue = "FIRE_NOW") @Nullable MisfirePolicy misfirePolicy,
 		@Schema(defaultValue = "false") @Nullable Boolean allowConcurrent,
-		@Schema(type = "string", format = "duration", example = "PT5S") @Nullable Duration jitter) {
+		@Schema(type = "string", format = "duration", example = "PT5S") @Nullable Duration jitter,
+		@Valid @Nullable Retry retry,
+		@Schema(type = "string", format = "duration", example = "PT30S",
+				description = "ISO-8601, PT0.1S to P1D") @DurationMin(
+						millis = 100) @DurationMax(days = 1) @Nullable Duration timeout) {
 
 }

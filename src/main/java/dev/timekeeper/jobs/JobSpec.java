@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 record JobSpec(String group, String name, String type, @Nullable String description, Map<String, Object> params,
 		Schedule schedule, @Nullable Instant startAt, @Nullable Instant endAt, String timeZone,
-		MisfirePolicy misfirePolicy, boolean allowConcurrent, @Nullable Duration jitter) {
+		MisfirePolicy misfirePolicy, boolean allowConcurrent, @Nullable Duration jitter, @Nullable Retry retry,
+		@Nullable Duration timeout) {
 
 	JobId id() {
 		return new JobId(this.group, this.name);

@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.timekeeper.execution.ExecutionLog;
+import dev.timekeeper.execution.JobRef;
+import dev.timekeeper.execution.LastExecution;
 import dev.timekeeper.validation.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -59,11 +63,15 @@ class JobViews {
 
 	private final JsonMapper jsonMapper;
 
+	private final ExecutionLog executions;
+
 	private final String schedulerName;
 
-	JobViews(JdbcClient jdbc, JsonMapper jsonMapper, Scheduler scheduler) throws SchedulerException {
+	JobViews(JdbcClient jdbc, JsonMapper jsonMapper, ExecutionLog executions, Scheduler scheduler)
+			throws SchedulerException {
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
+		this.executions = executions;
 		this.schedulerName = scheduler.getSchedulerName();
 	}
 
@@ -74,7 +82,24 @@ class JobViews {
 			.param("type", null)
 			.param("name", id.name())
 			.query(this::view)
-			.optional();
+			.optional()
+			.map((view) -> withLastExecutions(List.of(view)).get(0));
+	}
+
+	/**
+	 * How many jobs are in each state, in one query.
+	 * @return the counts of the states that have jobs
+	 */
+	Map<JobState, Long> countByState() {
+		Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+		this.jdbc.sql("SELECT v.state, COUNT(*) FROM (" + VIEW + ") v GROUP BY v.state")
+			.param("sched", this.schedulerName)
+			.param("group", null)
+			.param("type", null)
+			.query((rs) -> {
+				counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
 	}
 
 	Page<JobView> page(JobFilter filter, PageRequest pageRequest) {
@@ -98,7 +123,16 @@ class JobViews {
 			.param("offset", pageRequest.getOffset())
 			.query(this::view)
 			.list();
-		return new PageImpl<>(content, pageRequest, total);
+		return new PageImpl<>(withLastExecutions(content), pageRequest, total);
+	}
+
+	private List<JobView> withLastExecutions(List<JobView> views) {
+		Map<JobRef, LastExecution> last = this.executions
+			.latest(views.stream().map((view) -> new JobRef(view.group(), view.name())).toList());
+		return views.stream().map((view) -> {
+			LastExecution execution = last.get(new JobRef(view.group(), view.name()));
+			return (execution != null) ? view.withLastExecution(execution) : view;
+		}).toList();
 	}
 
 	private static String orderBy(Sort sort) {

@@ -10,6 +10,7 @@ import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * leaves to the application, the JDBC delegate that matches the database.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SchedulerProperties.class)
 class QuartzConfiguration {
 
 	static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";
@@ -47,6 +49,11 @@ class QuartzConfiguration {
 			}
 			schedulerFactoryBean.setQuartzProperties(properties);
 		};
+	}
+
+	@Bean
+	SchedulerFactoryBeanCustomizer metricsListenerCustomizer(SchedulerMetrics metrics) {
+		return (schedulerFactoryBean) -> schedulerFactoryBean.setGlobalTriggerListeners(metrics);
 	}
 
 	private static String delegateFor(DataSource dataSource) {

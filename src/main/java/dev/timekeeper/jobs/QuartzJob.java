@@ -1,20 +1,22 @@
 package dev.timekeeper.jobs;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.Instant;
 
-import dev.timekeeper.jobtypes.JobRun;
+import dev.timekeeper.execution.Outcome;
 import dev.timekeeper.jobtypes.JobTypes;
+import org.jspecify.annotations.Nullable;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
+import org.quartz.SchedulerException;
 
 /**
- * What Quartz runs when a job fires: it waits out the job's jitter, then hands the job's
- * type and parameters to {@link JobTypes}. Quartz keeps these values in the job's data
- * map as strings only ({@code useProperties}), never as serialized Java objects.
+ * What Quartz runs when a job fires: it reads the fire from the job's and the trigger's
+ * data maps, has {@link JobRunner} run and record it, and schedules a retry when the run
+ * did not succeed and the job allows another attempt. Quartz keeps these values as
+ * strings only ({@code useProperties}), never as serialized Java objects.
  */
 class QuartzJob implements Job {
 
@@ -24,41 +26,78 @@ class QuartzJob implements Job {
 
 	static final String JITTER = "jitter";
 
+	static final String TIMEOUT = "timeout";
+
+	static final String RETRY_MAX_ATTEMPTS = "retry.maxAttempts";
+
+	static final String RETRY_BACKOFF = "retry.backoff";
+
+	/** Set on a retry's trigger: which attempt it is. */
+	static final String ATTEMPT = "attempt";
+
+	/** Set on a retry's trigger: the original fire time, in epoch milliseconds. */
+	static final String FIRE_TIME = "fireTime";
+
 	/**
 	 * Set on the one-off trigger of {@code POST .../run}: a run by hand is not jittered.
 	 */
 	static final String MANUAL = "manual";
 
+	private final JobRunner runner;
+
+	private final Retries retries;
+
 	private final JobTypes jobTypes;
 
-	QuartzJob(JobTypes jobTypes) {
+	QuartzJob(JobRunner runner, Retries retries, JobTypes jobTypes) {
+		this.runner = runner;
+		this.retries = retries;
 		this.jobTypes = jobTypes;
 	}
 
 	@Override
-	public void execute(JobExecutionContext context) throws JobExecutionException {
-		JobDataMap data = context.getMergedJobDataMap();
-		try {
-			if (!data.containsKey(MANUAL) && data.containsKey(JITTER)) {
-				delay(Duration.parse(data.getString(JITTER)));
-			}
-			JobKey key = context.getJobDetail().getKey();
-			this.jobTypes.run(data.getString(TYPE), data.getString(PARAMS),
-					new JobRun(key.getGroup(), key.getName(), context.getScheduledFireTime().toInstant(), 1));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new JobExecutionException("interrupted", ex, false);
-		}
-		catch (Exception ex) {
-			throw new JobExecutionException(ex, false);
+	public void execute(JobExecutionContext context) {
+		Firing firing = firing(context);
+		Outcome outcome = this.runner.run(firing);
+		Retry retry = firing.retry();
+		if (outcome != Outcome.SUCCESS && retry != null && firing.attempt() < retry.maxAttempts()) {
+			this.retries.schedule(context.getScheduler(), context.getJobDetail().getKey(), retry, firing.attempt() + 1,
+					firing.scheduledAt());
 		}
 	}
 
-	private static void delay(Duration jitter) throws InterruptedException {
-		long millis = jitter.toMillis();
-		if (millis > 0) {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(millis + 1));
+	private Firing firing(JobExecutionContext context) {
+		JobDataMap data = context.getMergedJobDataMap();
+		JobKey key = context.getJobDetail().getKey();
+		Instant firedFor = context.getScheduledFireTime().toInstant();
+		int attempt = data.containsKey(ATTEMPT) ? Integer.parseInt(data.getString(ATTEMPT)) : 1;
+		Instant scheduledAt = data.containsKey(FIRE_TIME)
+				? Instant.ofEpochMilli(Long.parseLong(data.getString(FIRE_TIME))) : firedFor;
+		boolean jittered = attempt == 1 && !data.containsKey(MANUAL);
+		String type = data.getString(TYPE);
+		Duration timeout = duration(data, TIMEOUT);
+		return new Firing(key.getGroup(), key.getName(), type, data.getString(PARAMS), node(context),
+				context.getFireInstanceId(), firedFor, scheduledAt, attempt, jittered ? duration(data, JITTER) : null,
+				(timeout != null) ? timeout : this.jobTypes.defaultTimeout(type), retry(data));
+	}
+
+	private static @Nullable Retry retry(JobDataMap data) {
+		if (!data.containsKey(RETRY_MAX_ATTEMPTS)) {
+			return null;
+		}
+		return new Retry(Integer.parseInt(data.getString(RETRY_MAX_ATTEMPTS)), duration(data, RETRY_BACKOFF));
+	}
+
+	private static @Nullable Duration duration(JobDataMap data, String key) {
+		return data.containsKey(key) ? Duration.parse(data.getString(key)) : null;
+	}
+
+	private static String node(JobExecutionContext context) {
+		try {
+			return context.getScheduler().getSchedulerInstanceId();
+		}
+		catch (SchedulerException ex) {
+			return "unknown";
 		}
 	}
 
@@ -70,8 +109,8 @@ class QuartzJob implements Job {
 	@org.quartz.DisallowConcurrentExecution
 	static class Serial extends QuartzJob {
 
-		Serial(JobTypes jobTypes) {
-			super(jobTypes);
+		Serial(JobRunner runner, Retries retries, JobTypes jobTypes) {
+			super(runner, retries, jobTypes);
 		}
 
 	}

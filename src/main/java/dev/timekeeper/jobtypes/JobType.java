@@ -1,6 +1,9 @@
 package dev.timekeeper.jobtypes;
 
+import java.time.Duration;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One kind of work a job can do. A new type is one Spring bean implementing this
@@ -38,6 +41,14 @@ public interface JobType<P> {
 	 * @throws Exception if the run failed
 	 */
 	Map<String, Object> run(P params, JobRun run) throws Exception;
+
+	/**
+	 * How long a run of this type may take when its job sets no {@code timeout}.
+	 * @return the type's own timeout, or {@code null} for none
+	 */
+	default @Nullable Duration defaultTimeout() {
+		return null;
+	}
 
 	/**
 	 * Forgets what this type keeps for a job: called once the job is deleted, or replaced

@@ -1,5 +1,6 @@
 package dev.timekeeper.jobtypes;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,7 @@ import dev.timekeeper.validation.FieldProblem;
 import dev.timekeeper.validation.InvalidFieldsException;
 import dev.timekeeper.validation.JsonProblems;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +81,15 @@ public class JobTypes {
 	 */
 	public Map<String, Object> run(String typeName, String paramsJson, JobRun run) throws Exception {
 		return runStored(require(typeName), paramsJson, run);
+	}
+
+	/**
+	 * The timeout a type gives its runs when the job sets none.
+	 * @param typeName the job's type
+	 * @return the type's own timeout, or {@code null} for none (or an unknown type)
+	 */
+	public @Nullable Duration defaultTimeout(String typeName) {
+		return find(typeName).map(JobType::defaultTimeout).orElse(null);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.timekeeper.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.timekeeper.execution.ExecutionNotFoundException;
 import dev.timekeeper.jobs.JobAlreadyExistsException;
 import dev.timekeeper.jobs.JobNotFoundException;
 import dev.timekeeper.validation.FieldProblem;
@@ -45,8 +46,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return invalid(ex.getProblems());
 	}
 
-	@ExceptionHandler(JobNotFoundException.class)
-	ProblemDetail notFound(JobNotFoundException ex) {
+	@ExceptionHandler({ JobNotFoundException.class, ExecutionNotFoundException.class })
+	ProblemDetail notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
 	}
 

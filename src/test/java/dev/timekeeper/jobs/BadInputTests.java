@@ -87,8 +87,8 @@ class BadInputTests extends ApiTestSupport {
 		return Stream
 			.of(malformedBodies(), wrongTypes(), missingFields(), badNamesInTheBody(), badNamesInThePath(),
 					unknownValues(), badCronExpressions(), badIntervals(), badInstants(), badZonesAndDailySchedules(),
-					badParams(), badSizesAndContentTypes(), wrongPathsAndMethods(), badQueryParameters(), badPreviews(),
-					missingJobs())
+					badParams(), badRetriesAndTimeouts(), badSizesAndContentTypes(), wrongPathsAndMethods(),
+					badQueryParameters(), badExecutionQueries(), badPreviews(), missingJobs())
 			.flatMap(Function.identity());
 	}
 
@@ -350,6 +350,53 @@ class BadInputTests extends ApiTestSupport {
 				invalid("a noop fail that is not a boolean", "params.fail", "bad-input/param-maybe", """
 						{"group": "bad-input", "name": "param-maybe", "type": "noop", "params": {"fail": "maybe"},
 						 "schedule": {"kind": "interval", "every": "PT1M"}}"""));
+	}
+
+	private static Stream<BadRequest> badRetriesAndTimeouts() {
+		return Stream.of(options("retry of 0 attempts", "retry.maxAttempts", "\"retry\": {\"maxAttempts\": 0}"),
+				options("retry of 11 attempts", "retry.maxAttempts", "\"retry\": {\"maxAttempts\": 11}"),
+				options("retry without maxAttempts", "retry.maxAttempts", "\"retry\": {\"backoff\": \"PT1S\"}"),
+				options("retry attempts as text", "retry.maxAttempts", "\"retry\": {\"maxAttempts\": \"three\"}"),
+				options("retry backoff under a second", "retry.backoff",
+						"\"retry\": {\"maxAttempts\": 2, \"backoff\": \"PT0.5S\"}"),
+				options("retry backoff over an hour", "retry.backoff",
+						"\"retry\": {\"maxAttempts\": 2, \"backoff\": \"PT2H\"}"),
+				options("retry backoff negative", "retry.backoff",
+						"\"retry\": {\"maxAttempts\": 2, \"backoff\": \"-PT5S\"}"),
+				options("retry with an unknown field", "retry.jitter",
+						"\"retry\": {\"maxAttempts\": 2, \"jitter\": \"PT5S\"}"),
+				options("retry as a number", "retry", "\"retry\": 3"),
+				options("timeout of zero", "timeout", "\"timeout\": \"PT0S\""),
+				options("timeout negative", "timeout", "\"timeout\": \"-PT1S\""),
+				options("timeout over a day", "timeout", "\"timeout\": \"P2D\""),
+				options("timeout that is not a duration", "timeout", "\"timeout\": \"10 seconds\""));
+	}
+
+	private static BadRequest options(String description, String field, String option) {
+		return invalid(description, field, "bad-input/options", """
+				{"group": "bad-input", "name": "options", "type": "noop",
+				 "schedule": {"kind": "interval", "every": "PT1M"}, %s}""".formatted(option));
+	}
+
+	private static Stream<BadRequest> badExecutionQueries() {
+		String executions = "/api/v1/executions";
+		return Stream.of(executions(executions + "?outcome=MAYBE", "outcome"),
+				executions(executions + "?from=yesterday", "from"), executions(executions + "?to=2030-13-01", "to"),
+				executions(executions + "?from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "from"),
+				executions(executions + "?page=-1", "page"), executions(executions + "?size=0", "size"),
+				executions(executions + "?size=501", "size"), executions(executions + "?group=a%2Fb", "group"),
+				executions(executions + "?name=%27%3B%20DROP%20TABLE%20TK_EXECUTION%3B--", "name"),
+				executions(executions + "/abc", "id"),
+				executions(JOBS + "/default/some-job/executions?outcome=MAYBE", "outcome"),
+				executions(JOBS + "/default/.hidden/executions", "name"),
+				request("GET of a missing execution", "GET", executions + "/999999999", null, null, 404, null, null),
+				request("executions of a missing job", "GET", JOBS + "/default/nope/executions", null, null, 404, null,
+						null),
+				request("POST to the executions", "POST", executions, JSON, "{}", 405, null, null));
+	}
+
+	private static BadRequest executions(String path, @Nullable String field) {
+		return request("GET " + path, "GET", path, null, null, 400, field, null);
 	}
 
 	private static Stream<BadRequest> badSizesAndContentTypes() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.timekeeper.TimekeeperApplication;
 import dev.timekeeper.support.Api;
 import dev.timekeeper.support.Api.Response;
+import dev.timekeeper.support.PrometheusText;
 import dev.timekeeper.support.RecordingJobType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class RestartTests {
 	private static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(1);
 
 	/** What the API shows of where a job stands rather than what it is. */
-	private static final List<String> SCHEDULER_FIELDS = List.of("state", "nextFireTime", "previousFireTime");
+	private static final List<String> SCHEDULER_FIELDS = List.of("state", "nextFireTime", "previousFireTime",
+			"lastExecution");
 
 	@TempDir
 	Path directory;
@@ -185,6 +187,11 @@ class RestartTests {
 		assertThat(Duration.between(caughtUp.getFirst().startedAt(), caughtUp.getLast().startedAt()))
 			.isLessThan(Duration.ofMillis(1500));
 
+		// Every missed fire but FIRE_ALL's (which ignores misfires) is counted as a
+		// misfire.
+		PrometheusText scrape = PrometheusText.parse(this.api.get("/actuator/prometheus").body());
+		assertThat(scrape.sum("timekeeper_misfires_total", "group", "misfire")).isEqualTo(4);
+
 		JsonNode fireNowInterval = job("misfire", "fire-now-interval");
 		Instant ranAt = this.recording.runs("fire-now-interval").getFirst().startedAt();
 		assertThat(fireNowInterval.path("state").asString()).isEqualTo("NORMAL");
@@ -203,6 +210,29 @@ class RestartTests {
 		assertThat(skipOnce.has("nextFireTime")).isFalse();
 	}
 
+	@Test
+	void shutdownInterruptsARunStillGoingAfterTheShutdownTimeoutAndRecordsIt() {
+		start("--timekeeper.scheduler.shutdown-timeout=PT1S");
+		Response created = this.api.post("/api/v1/jobs", """
+				{"group": "shutdown", "name": "long", "type": "noop", "params": {"duration": "PT10M"},
+				 "schedule": {"kind": "cron", "expression": "@yearly"}}""");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(this.api.post("/api/v1/jobs/shutdown/long/run").status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> job("shutdown", "long").path("state").asString(), "RUNNING"::equals);
+
+		// Without the bounded shutdown this would wait out the ten-minute run.
+		stopApplication();
+		start();
+
+		JsonNode executions = this.api.get("/api/v1/jobs/shutdown/long/executions").json().path("content");
+		assertThat(executions).hasSize(1);
+		assertThat(executions.get(0).path("outcome").asString()).isEqualTo("INTERRUPTED");
+		assertThat(executions.get(0).path("error").asString()).contains("shut down");
+		assertThat(executions.get(0).path("durationMs").asLong()).isLessThan(Duration.ofMinutes(10).toMillis());
+		assertThat(job("shutdown", "long").path("state").asString()).isEqualTo("NORMAL");
+	}
+
 	private void createMisfireJob(String name, String scheduleAndPolicy) {
 		Response created = this.api.post("/api/v1/jobs", """
 				{"group": "misfire", "name": "%s", "type": "recording", "params": {"key": "%s"},
@@ -210,15 +240,17 @@ class RestartTests {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 	}
 
-	private void start() {
+	private void start(String... arguments) {
 		String url = "jdbc:h2:file:" + this.directory.resolve("timekeeper").toAbsolutePath()
 				+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
-		this.context = new SpringApplicationBuilder(TimekeeperApplication.class, RecordingJobType.Config.class).run(
-				"--server.port=0", "--spring.datasource.url=" + url,
+		List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
 				// Quartz keeps one scheduler of a name per JVM: stay clear of other
 				// tests'.
 				"--spring.quartz.scheduler-name=timekeeper-restart-tests",
-				"--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=" + MISFIRE_THRESHOLD.toMillis());
+				"--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=" + MISFIRE_THRESHOLD.toMillis()));
+		args.addAll(List.of(arguments));
+		this.context = new SpringApplicationBuilder(TimekeeperApplication.class, RecordingJobType.Config.class)
+			.run(args.toArray(String[]::new));
 		this.recording = this.context.getBean(RecordingJobType.class);
 		this.api = new Api(this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 	}

@@ -110,7 +110,7 @@ class TriggersTests {
 		Instant startAt = NOW.plus(Duration.ofDays(2)).plusSeconds(7);
 		OperableTrigger trigger = this.triggers
 			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new IntervalSchedule(Duration.ofHours(1), null),
-					startAt, null, "UTC", MisfirePolicy.FIRE_NOW, false, null));
+					startAt, null, "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(startAt);
 	}
 
@@ -159,8 +159,9 @@ class TriggersTests {
 
 	@Test
 	void endAtInThePastIsRefused() {
-		assertRefused(() -> this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
-				new CronSchedule("@hourly"), null, NOW.minusSeconds(60), "UTC", MisfirePolicy.FIRE_NOW, false, null)),
+		assertRefused(() -> this.triggers
+			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new CronSchedule("@hourly"), null,
+					NOW.minusSeconds(60), "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null)),
 				"endAt");
 	}
 
@@ -168,14 +169,14 @@ class TriggersTests {
 	void endAtBeforeStartAtIsRefused() {
 		assertRefused(() -> this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
 				new CronSchedule("@hourly"), NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(1)), "UTC",
-				MisfirePolicy.FIRE_NOW, false, null)), "endAt");
+				MisfirePolicy.FIRE_NOW, false, null, null, null)), "endAt");
 	}
 
 	@Test
 	void endAtInTheFutureClosesTheWindow() {
 		Instant endAt = NOW.plus(Duration.ofHours(3)).plusSeconds(1);
 		OperableTrigger trigger = this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
-				new CronSchedule("@hourly"), null, endAt, "UTC", MisfirePolicy.FIRE_NOW, false, null));
+				new CronSchedule("@hourly"), null, endAt, "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(trigger.getEndTime().toInstant()).isEqualTo(endAt);
 		Instant lastBeforeEndAt = Instant.parse("2025-03-10T11:00:00Z");
 		assertThat(trigger.getFireTimeAfter(Date.from(lastBeforeEndAt.minusSeconds(1))).toInstant())
@@ -187,7 +188,7 @@ class TriggersTests {
 	void intervalWhoseFirstFireComesAfterEndAtIsRefusedAsNeverFiring() {
 		assertRefused(() -> this.triggers
 			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new IntervalSchedule(Duration.ofHours(1), null),
-					null, NOW.plus(Duration.ofMinutes(30)), "UTC", MisfirePolicy.FIRE_NOW, false, null)),
+					null, NOW.plus(Duration.ofMinutes(30)), "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null)),
 				"schedule");
 	}
 
@@ -195,7 +196,7 @@ class TriggersTests {
 	void onceAfterEndAtIsRefusedAsNeverFiring() {
 		assertRefused(() -> this.triggers
 			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new OnceSchedule(null, Duration.ofMinutes(10)),
-					null, NOW.plus(Duration.ofMinutes(5)), "UTC", MisfirePolicy.FIRE_NOW, false, null)),
+					null, NOW.plus(Duration.ofMinutes(5)), "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null)),
 				"schedule");
 	}
 
@@ -210,14 +211,15 @@ class TriggersTests {
 	void cronBeforeStartAtFirstFiresAtOrAfterStartAt() {
 		Instant startAt = Instant.parse("2025-06-01T10:30:00Z");
 		OperableTrigger trigger = this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
-				new CronSchedule("@daily"), startAt, null, "UTC", MisfirePolicy.FIRE_NOW, false, null));
+				new CronSchedule("@daily"), startAt, null, "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(Instant.parse("2025-06-02T00:00:00Z"));
 	}
 
 	@Test
 	void cronHonoursTheJobsTimeZone() {
-		OperableTrigger trigger = this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
-				new CronSchedule("0 0 9 * * ?"), null, null, "Asia/Tokyo", MisfirePolicy.FIRE_NOW, false, null));
+		OperableTrigger trigger = this.triggers
+			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new CronSchedule("0 0 9 * * ?"), null, null,
+					"Asia/Tokyo", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		// 17:30 in Tokyo now, so the next 09:00 there is tomorrow, 00:00 UTC.
 		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(Instant.parse("2025-03-11T00:00:00Z"));
 		assertThat(((CronTrigger) trigger).getTimeZone().getID()).isEqualTo("Asia/Tokyo");
@@ -225,8 +227,9 @@ class TriggersTests {
 
 	@Test
 	void unixCronHonoursTheJobsTimeZone() {
-		OperableTrigger trigger = this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
-				new CronSchedule("0 9 * * *"), null, null, "Asia/Tokyo", MisfirePolicy.FIRE_NOW, false, null));
+		OperableTrigger trigger = this.triggers
+			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new CronSchedule("0 9 * * *"), null, null,
+					"Asia/Tokyo", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(Instant.parse("2025-03-11T00:00:00Z"));
 	}
 
@@ -234,7 +237,7 @@ class TriggersTests {
 	void dailyHonoursTheJobsTimeZone() {
 		OperableTrigger trigger = this.triggers
 			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new DailySchedule(LocalTime.of(9, 0), null), null,
-					null, "Asia/Tokyo", MisfirePolicy.FIRE_NOW, false, null));
+					null, "Asia/Tokyo", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(Instant.parse("2025-03-11T00:00:00Z"));
 		assertThat(this.triggers.preview(new DailySchedule(LocalTime.of(9, 0), null), ZoneId.of("Asia/Tokyo"), 3))
 			.containsExactly(Instant.parse("2025-03-11T00:00:00Z"), Instant.parse("2025-03-12T00:00:00Z"),
@@ -306,7 +309,7 @@ class TriggersTests {
 		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
 		List<Instant> preview = this.triggers.preview(schedule, tokyo, 6);
 		OperableTrigger trigger = this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(), schedule, null,
-				null, tokyo.getId(), MisfirePolicy.FIRE_NOW, false, null));
+				null, tokyo.getId(), MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(preview.get(0)).isEqualTo(trigger.getNextFireTime().toInstant());
 		// Tuesday to Friday in Tokyo, then Monday 17 March.
 		assertThat(preview).extracting((instant) -> ZonedDateTime.ofInstant(instant, tokyo).getDayOfMonth())
@@ -316,7 +319,8 @@ class TriggersTests {
 	}
 
 	private static JobSpec spec(Schedule schedule, MisfirePolicy policy) {
-		return new JobSpec("unit", "job", "noop", null, Map.of(), schedule, null, null, "UTC", policy, false, null);
+		return new JobSpec("unit", "job", "noop", null, Map.of(), schedule, null, null, "UTC", policy, false, null,
+				null, null);
 	}
 
 	private static void assertRefused(ThrowingCallable call, String field) {

@@ -41,6 +41,8 @@ public abstract class ApiTestSupport {
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:file:" + DATABASE + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+		// long test jobs still running when the JVM ends are interrupted, not waited for
+		registry.add("timekeeper.scheduler.shutdown-timeout", () -> "PT1S");
 	}
 
 	@BeforeEach

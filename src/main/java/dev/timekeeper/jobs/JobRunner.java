@@ -1,0 +1,117 @@
+package dev.timekeeper.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.timekeeper.execution.ExecutionLog;
+import dev.timekeeper.execution.FinishedRun;
+import dev.timekeeper.execution.Outcome;
+import dev.timekeeper.jobs.RunningRuns.Stop;
+import dev.timekeeper.jobtypes.JobRun;
+import dev.timekeeper.jobtypes.JobTypes;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one fire on the calling worker thread: waits out its jitter, runs its type within
+ * its timeout, and hands the finished run to the execution history, which only queues it
+ * (the database write happens on another thread).
+ */
+@Component
+class JobRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
+
+	private final JobTypes jobTypes;
+
+	private final ExecutionLog executions;
+
+	private final RunningRuns running;
+
+	private final SchedulerMetrics metrics;
+
+	private final Clock clock;
+
+	JobRunner(JobTypes jobTypes, ExecutionLog executions, RunningRuns running, SchedulerMetrics metrics, Clock clock) {
+		this.jobTypes = jobTypes;
+		this.executions = executions;
+		this.running = running;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs a fire and records it.
+	 * @param firing the fire
+	 * @return how the run ended
+	 */
+	Outcome run(Firing firing) {
+		Instant entered = this.clock.instant();
+		this.metrics.fired(firing.group(), Duration.between(firing.firedFor(), entered));
+		RunningRuns.Run run = this.running.start();
+		Instant started = entered;
+		Map<String, Object> result = null;
+		Exception failure = null;
+		try {
+			delay(firing.jitter());
+			started = this.clock.instant();
+			if (firing.timeout() != null) {
+				run.limit(firing.timeout());
+			}
+			result = this.jobTypes.run(firing.type(), firing.params(),
+					new JobRun(firing.group(), firing.name(), firing.scheduledAt(), firing.attempt()));
+		}
+		catch (Exception ex) {
+			failure = ex;
+		}
+		Stop stop = run.finish();
+		Outcome outcome = outcome(stop, failure);
+		String error = (outcome != Outcome.SUCCESS) ? error(outcome, stop, failure, firing.timeout()) : null;
+		if (error != null) {
+			logger.debug("{}/{} attempt {}: {}", firing.group(), firing.name(), firing.attempt(), error);
+		}
+		this.executions
+			.record(new FinishedRun(firing.group(), firing.name(), firing.type(), firing.node(), firing.fireId(),
+					firing.scheduledAt(), started, this.clock.instant(), outcome, firing.attempt(), error, result));
+		return outcome;
+	}
+
+	private static Outcome outcome(@Nullable Stop stop, @Nullable Exception failure) {
+		if (stop == Stop.TIMEOUT) {
+			return Outcome.TIMED_OUT;
+		}
+		if (stop == Stop.SHUTDOWN) {
+			return Outcome.INTERRUPTED;
+		}
+		if (failure instanceof InterruptedException) {
+			// interrupted by someone else: keep the flag for the thread's owner
+			Thread.currentThread().interrupt();
+			return Outcome.INTERRUPTED;
+		}
+		return (failure != null) ? Outcome.FAILED : Outcome.SUCCESS;
+	}
+
+	private static String error(Outcome outcome, @Nullable Stop stop, @Nullable Exception failure,
+			@Nullable Duration timeout) {
+		return switch (outcome) {
+			case TIMED_OUT -> "run exceeded its timeout of " + timeout;
+			case INTERRUPTED -> (stop == Stop.SHUTDOWN) ? "run interrupted: the service shut down" : "run interrupted";
+			default -> (failure != null && failure.getMessage() != null) ? failure.getMessage()
+					: "run failed without a message";
+		};
+	}
+
+	private static void delay(@Nullable Duration jitter) throws InterruptedException {
+		long millis = (jitter != null) ? jitter.toMillis() : 0;
+		if (millis > 0) {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(millis + 1));
+		}
+	}
+
+}
