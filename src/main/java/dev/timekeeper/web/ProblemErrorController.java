@@ -1,5 +1,6 @@
 package dev.timekeeper.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * thrown in a filter) as Problem Details too, in place of Boot's own error body, and with
  * nothing but the status and its reason.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -499,9 +499,15 @@ class JobsApiTests extends ApiTestSupport {
 				Map.entry("/api/v1/groups/{group}/resume", List.of("post")),
 				Map.entry("/api/v1/scheduler", List.of("get")), Map.entry("/api/v1/scheduler/pause", List.of("post")),
 				Map.entry("/api/v1/scheduler/resume", List.of("post")),
-				Map.entry("/api/v1/schedules/preview", List.of("post")),
-				Map.entry("/api/v1/job-types", List.of("get")));
-		assertThat(paths.propertyNames()).containsAll(operations.keySet());
+				Map.entry("/api/v1/schedules/preview", List.of("post")), Map.entry("/api/v1/job-types", List.of("get")),
+				Map.entry("/api/v1/jobs/{group}/{name}/executions", List.of("get")),
+				Map.entry("/api/v1/executions", List.of("get")), Map.entry("/api/v1/executions/{id}", List.of("get")));
+		assertThat(paths.propertyNames()).containsExactlyInAnyOrderElementsOf(operations.keySet());
+		JsonNode schemas = docs.json().path("components").path("schemas");
+		assertThat(schemas.path("Execution").path("properties").propertyNames()).contains("scheduledAt", "startedAt",
+				"finishedAt", "durationMs", "outcome", "attempt", "error", "result", "node");
+		assertThat(schemas.path("JobRequest").path("properties").propertyNames()).contains("retry", "timeout");
+		assertThat(schemas.path("JobView").path("properties").propertyNames()).contains("lastExecution");
 		operations
 			.forEach((path, methods) -> assertThat(paths.path(path).propertyNames()).as(path).containsAll(methods));
 	}
