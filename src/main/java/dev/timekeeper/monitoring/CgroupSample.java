@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param memoryUsageBytes memory the cgroup uses now, page cache included, as the kernel
  * counts it against the limit
  */
-public record CgroupSample(String version, @Nullable Double cpuLimitCores, @Nullable Double cpuUsageSeconds,
+record CgroupSample(String version, @Nullable Double cpuLimitCores, @Nullable Double cpuUsageSeconds,
 		@Nullable Long memoryLimitBytes, @Nullable Long memoryUsageBytes) {
 
 	boolean isEmpty() {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * the root) the mount itself is read. A limit is the tightest one set on the cgroup or
  * any parent up to the mount.
  */
-public final class Cgroups {
+final class Cgroups {
 
 	/**
 	 * v1 writes "no limit" as the largest page-aligned long; anything this big is none.
@@ -40,7 +40,7 @@ public final class Cgroups {
 	 * @param root the file system root ({@code /} in production)
 	 * @param environment the process environment, for container runtimes that mark it
 	 */
-	public Cgroups(Path root, Map<String, String> environment) {
+	Cgroups(Path root, Map<String, String> environment) {
 		this.root = root;
 		this.inContainer = detectContainer(environment);
 	}
@@ -51,7 +51,7 @@ public final class Cgroups {
 	 * or a container runtime's name in the cgroup path of process 1.
 	 * @return true inside a container
 	 */
-	public boolean inContainer() {
+	boolean inContainer() {
 		return this.inContainer;
 	}
 
@@ -59,7 +59,7 @@ public final class Cgroups {
 	 * Reads the process's cgroup.
 	 * @return its limits and usage, or empty when no cgroup file could be read
 	 */
-	public Optional<CgroupSample> read() {
+	Optional<CgroupSample> read() {
 		Path mount = this.root.resolve("sys/fs/cgroup");
 		CgroupSample sample = Files.exists(mount.resolve("cgroup.controllers")) ? readV2(mount) : readV1(mount);
 		return sample.isEmpty() ? Optional.empty() : Optional.of(sample);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import oshi.SystemInfo;
 
 import static dev.timekeeper.monitoring.Samples.map;
 import static dev.timekeeper.monitoring.Samples.number;
@@ -28,7 +29,11 @@ class SystemJobTypeTests {
 
 	private final PrometheusMeterRegistry registry = Samples.registry();
 
-	private final SystemJobType type = new SystemJobType(Samples.SYSTEM_INFO,
+	/**
+	 * A {@code SystemInfo} of each test's own: OSHI keeps readings for 300 ms, and a
+	 * reading another test took just before would not be from the moment compared.
+	 */
+	private final SystemJobType type = new SystemJobType(new SystemInfo(),
 			new Cgroups(Path.of("/nonexistent"), Map.of()), this.registry, Samples.CLOCK);
 
 	@Test
@@ -39,6 +44,9 @@ class SystemJobTypeTests {
 			long usedBefore = GroundTruth.meminfo("MemTotal") - GroundTruth.meminfo("MemAvailable");
 			Map<String, Object> memory = map(this.type.run(new SystemJobType.Params(), run("memory")).get("memory"));
 			long usedAfter = GroundTruth.meminfo("MemTotal") - GroundTruth.meminfo("MemAvailable");
+			System.out.printf("memory: total %d (MemTotal %d), used %d (MemTotal - MemAvailable %d .. %d)%n",
+					number(memory, "totalBytes"), GroundTruth.meminfo("MemTotal"), number(memory, "usedBytes"),
+					usedBefore, usedAfter);
 			assertThat(number(memory, "totalBytes")).isCloseTo(GroundTruth.meminfo("MemTotal"),
 					within(GroundTruth.meminfo("MemTotal") / 100));
 			assertThat(number(memory, "usedBytes")).isBetween(Math.min(usedBefore, usedAfter) * 99 / 100,
