@@ -11,8 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the features apart: Quartz and JPA stay inside the feature that owns them, and
- * controllers and entities stay private to their package.
+ * Keeps the features apart: Quartz, JPA and OSHI stay inside the feature that owns them,
+ * and controllers and entities stay private to their package.
  */
 class ArchitectureTests {
 
@@ -27,6 +27,16 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.quartz..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheMonitoringFeatureTouchesOshi() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.timekeeper.monitoring..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("oshi..")
 			.check(CLASSES);
 	}
 

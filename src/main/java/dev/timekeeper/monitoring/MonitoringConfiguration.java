@@ -1,0 +1,28 @@
+package dev.timekeeper.monitoring;
+
+import java.nio.file.Path;
+
+import oshi.SystemInfo;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one {@link SystemInfo} every monitoring type shares, as OSHI's authors advise (it
+ * caches what never changes, such as the processor's description), and the reader of this
+ * process's cgroup.
+ */
+@Configuration(proxyBeanMethods = false)
+class MonitoringConfiguration {
+
+	@Bean
+	SystemInfo systemInfo() {
+		return new SystemInfo();
+	}
+
+	@Bean
+	Cgroups cgroups() {
+		return new Cgroups(Path.of("/"), System.getenv());
+	}
+
+}
