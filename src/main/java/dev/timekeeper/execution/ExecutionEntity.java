@@ -88,8 +88,13 @@ class ExecutionEntity {
 		this.result = result;
 	}
 
+	/** Fits an error in its column; NUL, which PostgreSQL refuses in text, is dropped. */
 	private static @Nullable String abbreviate(@Nullable String error) {
-		return (error == null || error.length() <= MAX_ERROR) ? error : error.substring(0, MAX_ERROR - 1) + "…";
+		if (error == null) {
+			return null;
+		}
+		String text = error.replace("\u0000", "");
+		return (text.length() <= MAX_ERROR) ? text : text.substring(0, MAX_ERROR - 1) + "…";
 	}
 
 	@Nullable Long id() {

@@ -37,8 +37,7 @@ class ExecutionResults {
 			json = this.jsonMapper.writeValueAsString(result);
 		}
 		catch (JacksonException ex) {
-			return this.jsonMapper
-				.writeValueAsString(Map.of("unrecorded", "result is not JSON: " + ex.getOriginalMessage()));
+			return this.jsonMapper.writeValueAsString(Map.of("unrecorded", "the result could not be written as JSON"));
 		}
 		if (json.length() > MAX_CHARS) {
 			return this.jsonMapper.writeValueAsString(

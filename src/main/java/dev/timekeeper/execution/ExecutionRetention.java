@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies the retention policy in the background: executions older than the maximum age,
- * and a job's executions beyond its newest {@code maxPerJob}, are deleted in bounded
- * batches, one short transaction each, so a purge never holds long locks against the
- * writer. Safe to run on every node of a cluster at once.
+ * those of deleted jobs, and a job's executions beyond its newest {@code maxPerJob}, are
+ * deleted in bounded batches, one short transaction each, so a purge never holds long
+ * locks against the writer. Safe to run on every node of a cluster at once.
  */
 @Component
 class ExecutionRetention {
@@ -29,6 +29,16 @@ class ExecutionRetention {
 	private static final String DELETE_OLD = """
 			DELETE FROM TK_EXECUTION WHERE ID IN (
 			  SELECT ID FROM TK_EXECUTION WHERE STARTED_AT < :cutoff FETCH FIRST :batch ROWS ONLY)""";
+
+	/**
+	 * Runs of deleted jobs: a run still in progress when its job was deleted is recorded
+	 * after the job's history was deleted with it.
+	 */
+	private static final String DELETE_ORPHANS = """
+			DELETE FROM TK_EXECUTION WHERE ID IN (
+			  SELECT e.ID FROM TK_EXECUTION e WHERE NOT EXISTS (
+			    SELECT 1 FROM TK_JOB j WHERE j.JOB_GROUP = e.JOB_GROUP AND j.JOB_NAME = e.JOB_NAME)
+			  FETCH FIRST :batch ROWS ONLY)""";
 
 	private static final String CROWDED_JOBS = """
 			SELECT JOB_GROUP, JOB_NAME FROM TK_EXECUTION
@@ -64,8 +74,9 @@ class ExecutionRetention {
 	void purgeOnSchedule() {
 		Purged purged = purge();
 		if (purged.total() > 0) {
-			logger.info("Retention deleted {} execution(s) older than {} and {} beyond {} per job", purged.tooOld(),
-					this.retention.maxAge(), purged.surplus(), this.retention.maxPerJob());
+			logger.info("Retention deleted {} execution(s) older than {}, {} of deleted jobs and {} beyond {} per job",
+					purged.tooOld(), this.retention.maxAge(), purged.orphans(), purged.surplus(),
+					this.retention.maxPerJob());
 		}
 	}
 
@@ -80,11 +91,13 @@ class ExecutionRetention {
 			.param("cutoff", cutoff)
 			.param("batch", this.retention.batchSize())
 			.update());
+		long orphans = deleteInBatches(
+				() -> this.jdbc.sql(DELETE_ORPHANS).param("batch", this.retention.batchSize()).update());
 		long surplus = 0;
 		for (JobRef job : crowdedJobs()) {
 			surplus += purgeSurplus(job);
 		}
-		return new Purged(tooOld, surplus);
+		return new Purged(tooOld, orphans, surplus);
 	}
 
 	private List<JobRef> crowdedJobs() {
@@ -129,12 +142,13 @@ class ExecutionRetention {
 	 * What one purge deleted.
 	 *
 	 * @param tooOld executions past the maximum age
+	 * @param orphans executions of jobs that no longer exist
 	 * @param surplus executions beyond a job's maximum count
 	 */
-	record Purged(long tooOld, long surplus) {
+	record Purged(long tooOld, long orphans, long surplus) {
 
 		long total() {
-			return this.tooOld + this.surplus;
+			return this.tooOld + this.orphans + this.surplus;
 		}
 
 	}

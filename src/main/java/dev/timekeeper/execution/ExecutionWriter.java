@@ -72,6 +72,10 @@ class ExecutionWriter implements SmartLifecycle {
 		if (!this.running || !this.queue.offer(run)) {
 			write(List.of(run));
 		}
+		else if (!this.running && this.queue.remove(run)) {
+			// the writer stopped between the check and the offer: nobody drains it now
+			write(List.of(run));
+		}
 	}
 
 	/**
@@ -143,16 +147,31 @@ class ExecutionWriter implements SmartLifecycle {
 
 	private void write(List<FinishedRun> runs) {
 		try {
-			List<ExecutionEntity> entities = runs.stream().map(this.toEntity).toList();
-			this.transactions.executeWithoutResult((status) -> this.repository.saveAll(entities));
+			store(runs);
 		}
 		catch (RuntimeException ex) {
-			this.unrecorded.increment(runs.size());
-			logger.error("Could not store {} execution(s): {}", runs.size(), ex.getMessage());
+			if (runs.size() == 1) {
+				this.unrecorded.increment();
+				logger.error("Could not store the execution of {}/{}: {}", runs.get(0).group(), runs.get(0).name(),
+						ex.getMessage());
+			}
+			else {
+				// one bad row, or a blip: store them one by one, losing only what fails
+				// again
+				runs.forEach((run) -> {
+					this.pending.incrementAndGet();
+					write(List.of(run));
+				});
+			}
 		}
 		finally {
 			this.pending.addAndGet(-runs.size());
 		}
+	}
+
+	private void store(List<FinishedRun> runs) {
+		List<ExecutionEntity> entities = runs.stream().map(this.toEntity).toList();
+		this.transactions.executeWithoutResult((status) -> this.repository.saveAll(entities));
 	}
 
 }

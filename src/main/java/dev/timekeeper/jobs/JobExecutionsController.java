@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,10 +57,18 @@ class JobExecutionsController {
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
 		JobId id = new JobId(group, name);
-		if (!this.jobs.exists(id)) {
-			throw JobNotFoundException.forId(id);
+		JobView job = this.jobs.find(id).orElseThrow(() -> JobNotFoundException.forId(id));
+		ExecutionFilter filter = new ExecutionFilter(group, name, outcome, from, to);
+		// runs of an earlier job of the same name, recorded after it was deleted, are not
+		// this job's
+		Instant since = job.createdAt();
+		if (to != null && !to.isAfter(since)) {
+			return new PagedModel<>(Page.empty(PageRequest.of(page, size)));
 		}
-		return new PagedModel<>(this.executions.page(new ExecutionFilter(group, name, outcome, from, to), page, size));
+		if (from == null || from.isBefore(since)) {
+			filter = new ExecutionFilter(group, name, outcome, since, to);
+		}
+		return new PagedModel<>(this.executions.page(filter, page, size));
 	}
 
 }

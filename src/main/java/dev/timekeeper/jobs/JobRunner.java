@@ -10,6 +10,7 @@ import dev.timekeeper.execution.ExecutionLog;
 import dev.timekeeper.execution.FinishedRun;
 import dev.timekeeper.execution.Outcome;
 import dev.timekeeper.jobs.RunningRuns.Stop;
+import dev.timekeeper.jobtypes.JobFailedException;
 import dev.timekeeper.jobtypes.JobRun;
 import dev.timekeeper.jobtypes.JobTypes;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ class JobRunner {
 		RunningRuns.Run run = this.running.start();
 		Instant started = entered;
 		Map<String, Object> result = null;
-		Exception failure = null;
+		Throwable failure = null;
 		try {
 			delay(firing.jitter());
 			started = this.clock.instant();
@@ -67,22 +68,32 @@ class JobRunner {
 			result = this.jobTypes.run(firing.type(), firing.params(),
 					new JobRun(firing.group(), firing.name(), firing.scheduledAt(), firing.attempt()));
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// Errors too: the run must be finished and recorded, or its timeout would
+			// interrupt this thread in the middle of its next job.
 			failure = ex;
 		}
 		Stop stop = run.finish();
 		Outcome outcome = outcome(stop, failure);
 		String error = (outcome != Outcome.SUCCESS) ? error(outcome, stop, failure, firing.timeout()) : null;
-		if (error != null) {
+		if (failure instanceof JobFailedException failed) {
+			result = failed.result();
 			logger.debug("{}/{} attempt {}: {}", firing.group(), firing.name(), firing.attempt(), error);
+		}
+		else if (outcome == Outcome.FAILED) {
+			logger.warn("{}/{} attempt {} failed unexpectedly", firing.group(), firing.name(), firing.attempt(),
+					failure);
 		}
 		this.executions
 			.record(new FinishedRun(firing.group(), firing.name(), firing.type(), firing.node(), firing.fireId(),
 					firing.scheduledAt(), started, this.clock.instant(), outcome, firing.attempt(), error, result));
+		if (failure instanceof Error fatal) {
+			throw fatal;
+		}
 		return outcome;
 	}
 
-	private static Outcome outcome(@Nullable Stop stop, @Nullable Exception failure) {
+	private static Outcome outcome(@Nullable Stop stop, @Nullable Throwable failure) {
 		if (stop == Stop.TIMEOUT) {
 			return Outcome.TIMED_OUT;
 		}
@@ -97,13 +108,17 @@ class JobRunner {
 		return (failure != null) ? Outcome.FAILED : Outcome.SUCCESS;
 	}
 
-	private static String error(Outcome outcome, @Nullable Stop stop, @Nullable Exception failure,
+	/**
+	 * What the execution says went wrong: a {@link JobFailedException}'s own message,
+	 * otherwise words of ours, never an exception's message that may name internals.
+	 */
+	private static String error(Outcome outcome, @Nullable Stop stop, @Nullable Throwable failure,
 			@Nullable Duration timeout) {
 		return switch (outcome) {
 			case TIMED_OUT -> "run exceeded its timeout of " + timeout;
 			case INTERRUPTED -> (stop == Stop.SHUTDOWN) ? "run interrupted: the service shut down" : "run interrupted";
-			default -> (failure != null && failure.getMessage() != null) ? failure.getMessage()
-					: "run failed without a message";
+			default -> (failure instanceof JobFailedException failed && failed.getMessage() != null)
+					? failed.getMessage() : "run failed unexpectedly; the server log has the details";
 		};
 	}
 

@@ -37,27 +37,33 @@ class JobViews {
 	static final Map<String, String> SORTABLE = Map.of("group", "job_group", "name", "job_name", "type", "job_type",
 			"createdAt", "created_at", "updatedAt", "updated_at", "nextFireTime", "next_fire_time", "state", "state");
 
+	/** A job's triggers: its schedule's, and any retry waiting to fire. */
+	private static final String TRIGGERS_OF_THE_JOB = """
+			FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched AND x.JOB_GROUP = j.JOB_GROUP AND x.JOB_NAME = j.JOB_NAME""";
+
 	private static final String STATE = """
 			CASE
-			  WHEN t.TRIGGER_STATE IN ('PAUSED', 'PAUSED_BLOCKED') THEN 'PAUSED'
+			  WHEN EXISTS (SELECT 1 %1$s AND x.TRIGGER_STATE IN ('PAUSED', 'PAUSED_BLOCKED')) THEN 'PAUSED'
 			  WHEN EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS f WHERE f.SCHED_NAME = :sched
 			      AND f.JOB_GROUP = j.JOB_GROUP AND f.JOB_NAME = j.JOB_NAME AND f.STATE = 'EXECUTING') THEN 'RUNNING'
 			  WHEN t.TRIGGER_STATE = 'ERROR' THEN 'ERROR'
 			  WHEN t.TRIGGER_STATE = 'BLOCKED' THEN 'BLOCKED'
-			  WHEN t.TRIGGER_STATE IS NULL OR t.TRIGGER_STATE = 'COMPLETE' THEN 'COMPLETE'
+			  WHEN NOT EXISTS (SELECT 1 %1$s AND x.TRIGGER_STATE <> 'COMPLETE') THEN 'COMPLETE'
 			  ELSE 'NORMAL'
-			END""";
+			END""".formatted(TRIGGERS_OF_THE_JOB);
 
 	private static final String VIEW = """
 			SELECT j.JOB_GROUP AS job_group, j.JOB_NAME AS job_name, j.JOB_TYPE AS job_type,
 			  j.DEFINITION AS definition, j.CREATED_AT AS created_at, j.UPDATED_AT AS updated_at,
-			  t.NEXT_FIRE_TIME AS next_fire_time, t.PREV_FIRE_TIME AS prev_fire_time, %s AS state
+			  (SELECT MIN(x.NEXT_FIRE_TIME) %s AND x.NEXT_FIRE_TIME >= 0
+			    AND x.TRIGGER_STATE <> 'COMPLETE') AS next_fire_time,
+			  t.PREV_FIRE_TIME AS prev_fire_time, %s AS state
 			FROM TK_JOB j
 			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
 			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
 			WHERE (CAST(:group AS VARCHAR(100)) IS NULL OR j.JOB_GROUP = :group)
 			  AND (CAST(:type AS VARCHAR(100)) IS NULL OR j.JOB_TYPE = :type)
-			""".formatted(STATE);
+			""".formatted(TRIGGERS_OF_THE_JOB, STATE);
 
 	private final JdbcClient jdbc;
 
@@ -131,7 +137,10 @@ class JobViews {
 			.latest(views.stream().map((view) -> new JobRef(view.group(), view.name())).toList());
 		return views.stream().map((view) -> {
 			LastExecution execution = last.get(new JobRef(view.group(), view.name()));
-			return (execution != null) ? view.withLastExecution(execution) : view;
+			// a run of a deleted job of the same name, recorded after it was deleted, is
+			// not this job's
+			boolean ours = execution != null && !execution.startedAt().isBefore(view.createdAt());
+			return ours ? view.withLastExecution(execution) : view;
 		}).toList();
 	}
 

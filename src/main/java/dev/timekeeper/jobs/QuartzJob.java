@@ -32,6 +32,9 @@ class QuartzJob implements Job {
 
 	static final String RETRY_BACKOFF = "retry.backoff";
 
+	/** The job's {@code endAt}, in epoch milliseconds: no retry fires after it. */
+	static final String END_AT = "endAt";
+
 	/** Set on a retry's trigger: which attempt it is. */
 	static final String ATTEMPT = "attempt";
 
@@ -61,8 +64,11 @@ class QuartzJob implements Job {
 		Outcome outcome = this.runner.run(firing);
 		Retry retry = firing.retry();
 		if (outcome != Outcome.SUCCESS && retry != null && firing.attempt() < retry.maxAttempts()) {
+			JobDataMap data = context.getMergedJobDataMap();
+			Instant endAt = data.containsKey(END_AT) ? Instant.ofEpochMilli(Long.parseLong(data.getString(END_AT)))
+					: null;
 			this.retries.schedule(context.getScheduler(), context.getJobDetail().getKey(), retry, firing.attempt() + 1,
-					firing.scheduledAt());
+					firing.scheduledAt(), endAt);
 		}
 	}
 

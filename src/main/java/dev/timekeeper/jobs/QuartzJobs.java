@@ -60,6 +60,7 @@ class QuartzJobs {
 				return;
 			}
 			boolean paused = isPaused(spec.id());
+			dropRetries(spec.id());
 			this.scheduler.addJob(jobDetail(spec), true);
 			if (this.scheduler.checkExists(trigger.getKey())) {
 				this.scheduler.rescheduleJob(trigger.getKey(), trigger);
@@ -145,6 +146,15 @@ class QuartzJobs {
 		});
 	}
 
+	/** A replaced job's pending retries belong to its old definition: they go with it. */
+	private void dropRetries(JobId id) throws SchedulerException {
+		for (Trigger trigger : this.scheduler.getTriggersOfJob(jobKey(id))) {
+			if (trigger.getKey().getName().startsWith(id.name() + Retries.MARK)) {
+				this.scheduler.unscheduleJob(trigger.getKey());
+			}
+		}
+	}
+
 	private boolean isPaused(JobId id) throws SchedulerException {
 		return this.scheduler.getTriggerState(new TriggerKey(id.name(), id.group())) == Trigger.TriggerState.PAUSED;
 	}
@@ -158,6 +168,9 @@ class QuartzJobs {
 		}
 		if (spec.timeout() != null) {
 			data.put(QuartzJob.TIMEOUT, spec.timeout().toString());
+		}
+		if (spec.endAt() != null) {
+			data.put(QuartzJob.END_AT, String.valueOf(spec.endAt().toEpochMilli()));
 		}
 		if (spec.retry() != null && spec.retry().maxAttempts() > 1) {
 			data.put(QuartzJob.RETRY_MAX_ATTEMPTS, spec.retry().maxAttempts().toString());

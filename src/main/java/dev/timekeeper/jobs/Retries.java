@@ -29,6 +29,9 @@ class Retries {
 
 	private static final Logger logger = LoggerFactory.getLogger(Retries.class);
 
+	/** What a retry's trigger name holds after the job's name. */
+	static final String MARK = ".retry-";
+
 	private final Clock clock;
 
 	Retries(Clock clock) {
@@ -43,12 +46,19 @@ class Retries {
 	 * @param retry the job's retry policy
 	 * @param attempt the attempt to schedule, 2 or more
 	 * @param scheduledAt the fire time the attempts answer
-	 * @return when the retry fires, or {@code null} if the job is gone
+	 * @param endAt the job's {@code endAt}, after which nothing of it fires
+	 * @return when the retry fires, or {@code null} if it does not (the job is gone, or
+	 * its window closes first)
 	 */
-	@Nullable Instant schedule(Scheduler scheduler, JobKey job, Retry retry, int attempt, Instant scheduledAt) {
+	@Nullable Instant schedule(Scheduler scheduler, JobKey job, Retry retry, int attempt, Instant scheduledAt,
+			@Nullable Instant endAt) {
 		Instant at = this.clock.instant().plus(retry.delayBefore(attempt));
+		if (endAt != null && at.isAfter(endAt)) {
+			logger.debug("No attempt {} of {}: it would fire after the job's endAt {}", attempt, job, endAt);
+			return null;
+		}
 		Trigger trigger = TriggerBuilder.newTrigger()
-			.withIdentity(job.getName() + ".retry-" + UUID.randomUUID(), job.getGroup())
+			.withIdentity(job.getName() + MARK + UUID.randomUUID(), job.getGroup())
 			.forJob(job)
 			.usingJobData(QuartzJob.ATTEMPT, String.valueOf(attempt))
 			.usingJobData(QuartzJob.FIRE_TIME, String.valueOf(scheduledAt.toEpochMilli()))

@@ -3,9 +3,8 @@ package dev.timekeeper.jobs;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RunningRuns implements DisposableBean {
 
-	private final ScheduledExecutorService watchdog = Executors
-		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("run-watchdog").daemon().factory());
+	private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
+			Thread.ofPlatform().name("run-watchdog").daemon().factory());
+
+	RunningRuns() {
+		// a run that ends in time cancels its timer, which must then leave the queue at
+		// once rather than at its deadline (a day later, say)
+		this.watchdog.setRemoveOnCancelPolicy(true);
+	}
 
 	private final Set<Run> runs = ConcurrentHashMap.newKeySet();
 

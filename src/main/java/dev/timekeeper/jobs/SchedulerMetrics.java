@@ -1,15 +1,18 @@
 package dev.timekeeper.jobs;
 
 import java.time.Duration;
+import java.util.Date;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
 import org.quartz.listeners.TriggerListenerSupport;
 
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +33,14 @@ class SchedulerMetrics extends TriggerListenerSupport {
 
 	private final MeterProvider<Counter> misfires;
 
-	SchedulerMetrics(MeterRegistry registry, RunningRuns running) {
+	/** Quartz's default, when {@code spring.quartz.properties} sets none. */
+	private static final long QUARTZ_MISFIRE_THRESHOLD = 60_000;
+
+	private final long misfireThresholdMillis;
+
+	SchedulerMetrics(MeterRegistry registry, RunningRuns running, QuartzProperties quartz) {
+		String threshold = quartz.getProperties().get("org.quartz.jobStore.misfireThreshold");
+		this.misfireThresholdMillis = (threshold != null) ? Long.parseLong(threshold.trim()) : QUARTZ_MISFIRE_THRESHOLD;
 		this.lag = Timer.builder("timekeeper.fire.lag")
 			.description("How late runs start: actual start minus the time the trigger was due, before any jitter")
 			.serviceLevelObjectives(LAG_BUCKETS)
@@ -55,6 +65,20 @@ class SchedulerMetrics extends TriggerListenerSupport {
 	@Override
 	public void triggerMisfired(Trigger trigger) {
 		this.misfires.withTags("group", trigger.getJobKey().getGroup()).increment();
+	}
+
+	/**
+	 * Quartz never reports a misfire of a trigger that ignores misfires
+	 * ({@code FIRE_ALL}): it just fires late. Such a fire is counted here when it is
+	 * later than the misfire threshold, as any other missed fire is.
+	 */
+	@Override
+	public void triggerFired(Trigger trigger, JobExecutionContext context) {
+		Date due = context.getScheduledFireTime();
+		if (trigger.getMisfireInstruction() == Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY && due != null
+				&& System.currentTimeMillis() - due.getTime() > this.misfireThresholdMillis) {
+			this.misfires.withTags("group", trigger.getJobKey().getGroup()).increment();
+		}
 	}
 
 }

@@ -62,7 +62,7 @@ class NoopJobType implements JobType<NoopJobType.Params> {
 	}
 
 	/** The failure a {@code noop} job was asked for. */
-	static class NoopFailureException extends Exception {
+	static class NoopFailureException extends JobFailedException {
 
 		NoopFailureException() {
 			super("noop job failed as asked (params.fail=true)");

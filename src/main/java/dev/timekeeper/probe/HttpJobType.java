@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.timekeeper.jobtypes.JobFailedException;
 import dev.timekeeper.jobtypes.JobRun;
 import dev.timekeeper.jobtypes.JobType;
 import dev.timekeeper.monitoring.JobSeries;
@@ -149,10 +150,10 @@ class HttpJobType implements JobType<HttpJobType.Params> {
 	}
 
 	/** A probe that failed; the run fails with what went wrong. */
-	static class ProbeFailedException extends Exception {
+	static class ProbeFailedException extends JobFailedException {
 
 		ProbeFailedException(ProbeOutcome outcome) {
-			super("probe of " + outcome.target() + " failed: " + outcome.failure());
+			super("probe of " + outcome.target() + " failed: " + outcome.failure(), outcome.toResult());
 		}
 
 	}

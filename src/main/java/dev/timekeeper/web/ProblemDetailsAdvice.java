@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +62,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail tooLarge(PayloadTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Request body too large",
 				ex.getMessage());
+	}
+
+	/**
+	 * Raised by the security filter chain, which hands it here through its entry point.
+	 */
+	@ExceptionHandler(AuthenticationException.class)
+	ProblemDetail unauthorized(AuthenticationException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+				"Send a user's credentials (HTTP Basic) or a token (Authorization: Bearer)");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+				"Your role may not do this; see the operation's required role in the API document");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

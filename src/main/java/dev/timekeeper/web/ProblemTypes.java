@@ -21,6 +21,10 @@ final class ProblemTypes {
 
 	static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
 
+	static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+
+	static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+
 	static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
 	private ProblemTypes() {

@@ -49,9 +49,9 @@ class FireLagBenchmark {
 		FileSystemUtils.deleteRecursively(directory);
 		Files.createDirectories(directory);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TimekeeperApplication.class).run(
-				"--server.port=0", "--spring.quartz.scheduler-name=timekeeper-bench",
-				"--spring.datasource.url=jdbc:h2:file:" + directory.resolve("timekeeper")
-						+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+				"--server.port=0", "--spring.profiles.active=testusers",
+				"--spring.quartz.scheduler-name=timekeeper-bench", "--spring.datasource.url=jdbc:h2:file:"
+						+ directory.resolve("timekeeper") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
 				"--logging.level.root=WARN")) {
 			Api api = new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			fireLag(api);

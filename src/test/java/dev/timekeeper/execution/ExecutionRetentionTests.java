@@ -3,6 +3,7 @@ package dev.timekeeper.execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.timekeeper.execution.ExecutionProperties.Retention;
@@ -34,7 +35,15 @@ class ExecutionRetentionTests extends ApiTestSupport {
 
 	@Test
 	void retentionDeletesTooOldAndSurplusExecutionsAndNothingElse() throws InterruptedException {
+		for (String name : List.of("aging", "crowded", "quiet")) {
+			assertThat(this.api
+				.put("/api/v1/jobs/retention/" + name,
+						"{\"type\": \"noop\", \"schedule\": {\"kind\": \"cron\", \"expression\": \"@yearly\"}}")
+				.status()).isEqualTo(201);
+		}
 		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		// runs of a job that was deleted, recorded after its history was deleted with it
+		record("gone", 3, now.minus(Duration.ofMinutes(5)));
 		// "aging": 5 runs 40 days old, 3 recent; "crowded": 14 recent; "quiet": 2 recent,
 		// one of them 29 days old (inside the 30-day limit).
 		record("aging", 5, now.minus(Duration.ofDays(40)));

@@ -55,6 +55,62 @@ class ExecutionsApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void runThatThrowsAnErrorIsRecordedWithoutItsInternals() {
+		create("errors", "fatal", """
+				"type": "recording", "params": {"key": "errors-fatal", "error": true},
+				"schedule": {"kind": "once", "after": "PT1S"}, "timeout": "PT2S\"""");
+		Run run = await().atMost(Duration.ofSeconds(20))
+			.until(() -> executions("errors", "fatal"), (list) -> !list.isEmpty())
+			.get(0);
+		assertThat(run.outcome()).isEqualTo("FAILED");
+		assertThat(run.error()).isEqualTo("run failed unexpectedly; the server log has the details");
+		delete("errors", "fatal");
+	}
+
+	@Test
+	void jobWaitingForARetryIsNotCompleteAndPausesWithItsRetry() {
+		create("retry-state", "pending", """
+				"type": "noop", "params": {"fail": true}, "schedule": {"kind": "once", "after": "PT1S"},
+				"retry": {"maxAttempts": 2, "backoff": "PT1H"}""");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> executions("retry-state", "pending"), (list) -> !list.isEmpty());
+		JsonNode waiting = await().atMost(Duration.ofSeconds(5))
+			.until(() -> job("retry-state", "pending"), (view) -> view.hasNonNull("nextFireTime"));
+		assertThat(waiting.path("state").asString()).isEqualTo("NORMAL");
+		assertThat(Instant.parse(waiting.path("nextFireTime").asString()))
+			.isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+		assertThat(this.api.post("/api/v1/jobs/retry-state/pending/pause").json().path("state").asString())
+			.isEqualTo("PAUSED");
+		// a new definition drops the old one's pending retry
+		assertThat(this.api.put("/api/v1/jobs/retry-state/pending", """
+				{"type": "noop", "schedule": {"kind": "cron", "expression": "@yearly"}}""").status()).isEqualTo(200);
+		assertThat(this.api.get("/actuator/quartz/triggers/retry-state")
+			.json()
+			.path("triggers")
+			.path("simple")
+			.propertyNames()).isEmpty();
+		delete("retry-state", "pending");
+	}
+
+	@Test
+	void runsOfADeletedJobAreNotShownForANewJobOfTheSameName() {
+		create("reused", "name", """
+				"type": "noop", "params": {"duration": "PT2S"},
+				"schedule": {"kind": "interval", "every": "PT1S"}, "allowConcurrent": true""");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> job("reused", "name").path("state").asString(), "RUNNING"::equals);
+		delete("reused", "name");
+		create("reused", "name", """
+				"type": "noop", "schedule": {"kind": "cron", "expression": "@yearly"}""");
+		// the old job's run in progress is recorded once it ends, after its history went
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.api.get("/api/v1/executions?group=reused&name=name").json().path("content").size() > 0);
+		assertThat(executions("reused", "name")).isEmpty();
+		assertThat(job("reused", "name").has("lastExecution")).isFalse();
+		delete("reused", "name");
+	}
+
+	@Test
 	void jobThatRecoversOnRetryStopsRetrying() {
 		create("recovers", "flaky", """
 				"type": "noop", "schedule": {"kind": "once", "after": "PT1S"},

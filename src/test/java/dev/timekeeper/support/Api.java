@@ -18,12 +18,49 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The test users' passwords and tokens, as {@code application-testusers.yaml} hashes
+	 * them.
+	 */
+	public static final String ADMIN_PASSWORD = "admin-secret";
+
+	public static final String ADMIN_TOKEN = "test-admin-token";
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String base;
 
+	private final String authorization;
+
+	/**
+	 * A client that authenticates as the test profile's admin.
+	 * @param port the application's port
+	 */
 	public Api(int port) {
+		this(port, basic("admin", ADMIN_PASSWORD));
+	}
+
+	private Api(int port, String authorization) {
 		this.base = "http://localhost:" + port;
+		this.authorization = authorization;
+	}
+
+	/**
+	 * The same client with another {@code Authorization} header.
+	 * @param authorization the header's value, or null to send none
+	 * @return the client
+	 */
+	public Api as(String authorization) {
+		return new Api(Integer.parseInt(this.base.substring(this.base.lastIndexOf(':') + 1)), authorization);
+	}
+
+	public static String basic(String user, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	public static String bearer(String token) {
+		return "Bearer " + token;
 	}
 
 	public Response get(String path) {
@@ -61,6 +98,9 @@ public final class Api {
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
 		}
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -44,6 +44,9 @@ public class RecordingJobType implements JobType<RecordingJobType.Params> {
 			Thread.sleep(params.duration());
 		}
 		this.runs.add(new Run(params.key(), started, Instant.now()));
+		if (Boolean.TRUE.equals(params.error())) {
+			throw new AssertionError("an Error from dev.timekeeper.support.RecordingJobType");
+		}
 		return Map.of("key", params.key());
 	}
 
@@ -61,8 +64,9 @@ public class RecordingJobType implements JobType<RecordingJobType.Params> {
 	 *
 	 * @param key what the runs are recorded under (tests use the job's name)
 	 * @param duration how long each run takes
+	 * @param error whether each run ends by throwing an {@link Error}
 	 */
-	public record Params(String key, Duration duration) {
+	public record Params(String key, Duration duration, Boolean error) {
 
 	}
 
