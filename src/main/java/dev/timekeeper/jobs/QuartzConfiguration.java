@@ -23,10 +23,12 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * leaves to the application, the JDBC delegate that matches the database.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SchedulerProperties.class)
+@EnableConfigurationProperties({ SchedulerProperties.class, ClusterProperties.class })
 class QuartzConfiguration {
 
 	static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";
+
+	private static final String POSTGRESQL = "PostgreSQL";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -40,15 +42,38 @@ class QuartzConfiguration {
 	 * set in {@code spring.quartz.properties} wins.
 	 */
 	@Bean
-	SchedulerFactoryBeanCustomizer driverDelegateCustomizer(QuartzProperties quartzProperties, DataSource dataSource) {
+	SchedulerFactoryBeanCustomizer driverDelegateCustomizer(QuartzProperties quartzProperties, DataSource dataSource,
+			ClusterProperties cluster) {
 		return (schedulerFactoryBean) -> {
 			Properties properties = new Properties();
 			properties.putAll(quartzProperties.getProperties());
+			String product = databaseProduct(dataSource);
 			if (!properties.containsKey(DELEGATE)) {
-				properties.put(DELEGATE, delegateFor(dataSource));
+				properties.put(DELEGATE, POSTGRESQL.equalsIgnoreCase(product) ? PostgreSQLDelegate.class.getName()
+						: StdJDBCDelegate.class.getName());
+			}
+			if (cluster.enabled()) {
+				clustered(properties, cluster, product);
 			}
 			schedulerFactoryBean.setQuartzProperties(properties);
 		};
+	}
+
+	/**
+	 * Quartz's clustered job store: instances check in every {@code checkinInterval},
+	 * take the trigger lock (a row of {@code QRTZ_LOCKS}, {@code SELECT ... FOR UPDATE})
+	 * for acquiring triggers as well as for firing them, so two nodes can never acquire
+	 * the same trigger, and recover the runs of an instance that stopped checking in.
+	 */
+	private static void clustered(Properties properties, ClusterProperties cluster, String product) {
+		if (!POSTGRESQL.equalsIgnoreCase(product)) {
+			throw new IllegalStateException("timekeeper.cluster.enabled needs a PostgreSQL database that every "
+					+ "instance shares; this one is " + product);
+		}
+		properties.put("org.quartz.jobStore.isClustered", "true");
+		properties.put("org.quartz.jobStore.clusterCheckinInterval",
+				String.valueOf(cluster.checkinInterval().toMillis()));
+		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
 	}
 
 	@Bean
@@ -56,11 +81,9 @@ class QuartzConfiguration {
 		return (schedulerFactoryBean) -> schedulerFactoryBean.setGlobalTriggerListeners(metrics);
 	}
 
-	private static String delegateFor(DataSource dataSource) {
+	private static String databaseProduct(DataSource dataSource) {
 		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return "PostgreSQL".equalsIgnoreCase(product) ? PostgreSQLDelegate.class.getName()
-					: StdJDBCDelegate.class.getName();
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		}
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("Cannot tell which database Quartz runs on", ex);

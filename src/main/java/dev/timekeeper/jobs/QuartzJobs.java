@@ -180,6 +180,8 @@ class QuartzJobs {
 			.withIdentity(jobKey(spec.id()))
 			.usingJobData(data)
 			.storeDurably()
+			// a run cut short by its node's death is run again by another node
+			.requestRecovery()
 			.build();
 	}
 

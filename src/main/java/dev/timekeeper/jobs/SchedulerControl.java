@@ -1,6 +1,7 @@
 package dev.timekeeper.jobs;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,11 @@ public class SchedulerControl {
 
 	private final Scheduler scheduler;
 
-	SchedulerControl(Scheduler scheduler) {
+	private final ClusterNodes nodes;
+
+	SchedulerControl(Scheduler scheduler, ClusterNodes nodes) {
 		this.scheduler = scheduler;
+		this.nodes = nodes;
 	}
 
 	public SchedulerStatus status() {
@@ -31,7 +35,8 @@ public class SchedulerControl {
 			return new SchedulerStatus(meta.getSchedulerName(), meta.getSchedulerInstanceId(), state,
 					meta.isJobStoreClustered(), meta.getThreadPoolSize(),
 					this.scheduler.getCurrentlyExecutingJobs().size(), meta.getNumberOfJobsExecuted(),
-					(meta.getRunningSince() != null) ? meta.getRunningSince().toInstant() : null, meta.getVersion());
+					(meta.getRunningSince() != null) ? meta.getRunningSince().toInstant() : null, meta.getVersion(),
+					meta.isJobStoreClustered() ? this.nodes.nodes() : List.of());
 		}
 		catch (SchedulerException ex) {
 			throw new SchedulingFailedException(ex);
@@ -92,11 +97,13 @@ public class SchedulerControl {
 	 * @param jobsExecuted how many runs this instance has started since it started
 	 * @param runningSince when this instance's scheduler started
 	 * @param quartzVersion the Quartz version
+	 * @param nodes the cluster's instances and their last check-in (empty when not
+	 * clustered)
 	 */
 	@Schema(description = "The scheduler on this instance")
 	public record SchedulerStatus(String name, String instanceId, SchedulerState state, boolean clustered,
-			int threadPoolSize, int runningJobs, int jobsExecuted, @Nullable Instant runningSince,
-			String quartzVersion) {
+			int threadPoolSize, int runningJobs, int jobsExecuted, @Nullable Instant runningSince, String quartzVersion,
+			List<ClusterNodes.Node> nodes) {
 
 	}
 

@@ -25,10 +25,13 @@ class SchedulerHealthIndicator extends AbstractHealthIndicator {
 
 	private final JdbcTemplate jdbc;
 
-	SchedulerHealthIndicator(Scheduler scheduler, RunningRuns running, DataSource dataSource) {
+	private final ClusterNodes nodes;
+
+	SchedulerHealthIndicator(Scheduler scheduler, RunningRuns running, DataSource dataSource, ClusterNodes nodes) {
 		super("Scheduler health check failed");
 		this.scheduler = scheduler;
 		this.running = running;
+		this.nodes = nodes;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setQueryTimeout(5);
 	}
@@ -43,6 +46,9 @@ class SchedulerHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("runningHere", this.running.count());
 		boolean jobStore = jobStoreAnswers();
 		builder.withDetail("jobStore", jobStore ? "reachable" : "unreachable");
+		if (jobStore && meta.isJobStoreClustered()) {
+			builder.withDetail("nodes", this.nodes.nodes());
+		}
 		if (meta.isShutdown()) {
 			builder.down().withDetail("state", "SHUT_DOWN");
 		}
