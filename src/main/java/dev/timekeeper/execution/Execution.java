@@ -24,8 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param result the type's own values, such as the sample a monitoring job took
  */
 @Schema(description = "One run of a job")
-public record Execution(long id, String group, String name, String type, String node, Instant scheduledAt,
-		Instant startedAt, Instant finishedAt, long durationMs, Outcome outcome, int attempt, @Nullable String error,
-		@Nullable Map<String, Object> result) {
+public record Execution(@Schema(example = "4211") long id, @Schema(example = "examples") String group,
+		@Schema(example = "careful") String name, @Schema(example = "noop") String type,
+		@Schema(example = "node-a", description = "The Quartz instance that ran it") String node,
+		@Schema(example = "2030-01-01T09:00:00Z") Instant scheduledAt,
+		@Schema(example = "2030-01-01T09:00:00.002Z") Instant startedAt,
+		@Schema(example = "2030-01-01T09:00:02.004Z") Instant finishedAt, @Schema(example = "2002") long durationMs,
+		Outcome outcome, @Schema(example = "1") int attempt,
+		@Schema(example = "run exceeded its timeout of PT1M") @Nullable String error,
+		@Schema(example = "{\"sleptMs\": 2000}") @Nullable Map<String, Object> result) {
 
 }

@@ -65,8 +65,9 @@ class JobController {
 							value = JobExamples.UNIX_CRON),
 					@ExampleObject(name = "macro", summary = "@daily", value = JobExamples.MACRO),
 					@ExampleObject(name = "once", summary = "Once, ten minutes from now", value = JobExamples.ONCE),
-					@ExampleObject(name = "daily", summary = "Mondays at 12:00",
-							value = JobExamples.DAILY) })) @RequestBody JobRequest request) {
+					@ExampleObject(name = "daily", summary = "Mondays at 12:00", value = JobExamples.DAILY),
+					@ExampleObject(name = "retried", summary = "Retried twice with backoff, at most a minute a run",
+							value = JobExamples.RETRIED) })) @RequestBody JobRequest request) {
 		JobView job = this.commands.create(request);
 		return ResponseEntity.created(location(job.id())).body(job);
 	}

@@ -28,6 +28,11 @@ final class JobExamples {
 			{"group": "examples", "name": "monday-lunch", "type": "noop",
 			 "schedule": {"kind": "daily", "at": "12:00", "days": ["MON"]}, "timeZone": "Europe/London"}""";
 
+	static final String RETRIED = """
+			{"group": "examples", "name": "careful", "type": "noop", "params": {"duration": "PT2S"},
+			 "schedule": {"kind": "interval", "every": "PT1M"},
+			 "retry": {"maxAttempts": 3, "backoff": "PT10S"}, "timeout": "PT1M"}""";
+
 	static final String PUT = """
 			{"type": "noop", "schedule": {"kind": "interval", "every": "PT1M", "times": 10},
 			 "allowConcurrent": false, "misfirePolicy": "FIRE_NOW"}""";
