@@ -87,6 +87,14 @@ public final class PrometheusText {
 	}
 
 	/**
+	 * Every sample, in the order of the scrape.
+	 * @return the samples
+	 */
+	public List<Sample> samples() {
+		return this.samples;
+	}
+
+	/**
 	 * The sum of the matching samples' values, 0 when there are none.
 	 * @param name the sample's name
 	 * @param labels label names and values, alternating
