@@ -44,13 +44,6 @@ class ComposeStackTests extends ApiTestSupport {
 
 	private static final String LIVENESS = "/actuator/health/liveness";
 
-	/**
-	 * Variables the compose file sets for properties that another change adds: the
-	 * cluster switch comes with the cluster issue. Once one binds, this test says so;
-	 * then drop it from here.
-	 */
-	private static final Set<String> PENDING = Set.of("TIMEKEEPER_CLUSTER_ENABLED");
-
 	@Test
 	void theImageRunsAsAnotherUserThanRootWithItsDatabaseInAVolume() {
 		assertThat(DeployFiles.imageInstructions("USER")).singleElement()
@@ -99,8 +92,6 @@ class ComposeStackTests extends ApiTestSupport {
 				unbound.add(variable + " (not the service's)");
 			}
 		}
-		assertThat(PENDING).as("bind now: drop them from ComposeStackTests.PENDING").isSubsetOf(unbound);
-		unbound.removeAll(PENDING);
 		assertThat(unbound).as("variables no property of the service reads").isEmpty();
 	}
 
