@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param jitter the most the run is delayed, when it is delayed at all
  * @param timeout the longest the run may take, if bounded
  * @param retry how a failure is retried, if at all
+ * @param endAt the job's {@code endAt}, after which no retry fires
  */
 record Firing(String group, String name, String type, String params, String node, String fireId, Instant firedFor,
-		Instant scheduledAt, int attempt, @Nullable Duration jitter, @Nullable Duration timeout,
-		@Nullable Retry retry) {
+		Instant scheduledAt, int attempt, @Nullable Duration jitter, @Nullable Duration timeout, @Nullable Retry retry,
+		@Nullable Instant endAt) {
 
 }

@@ -57,11 +57,10 @@ class JobExecutionsController {
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
 		JobId id = new JobId(group, name);
-		JobView job = this.jobs.find(id).orElseThrow(() -> JobNotFoundException.forId(id));
+		Instant since = this.jobs.createdAt(id).orElseThrow(() -> JobNotFoundException.forId(id));
 		ExecutionFilter filter = new ExecutionFilter(group, name, outcome, from, to);
 		// runs of an earlier job of the same name, recorded after it was deleted, are not
 		// this job's
-		Instant since = job.createdAt();
 		if (to != null && !to.isAfter(since)) {
 			return new PagedModel<>(Page.empty(PageRequest.of(page, size)));
 		}

@@ -1,5 +1,6 @@
 package dev.timekeeper.jobs;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import dev.timekeeper.jobs.JobViews.JobFilter;
@@ -24,8 +25,13 @@ public class JobQueries {
 		this.repository = repository;
 	}
 
-	public boolean exists(JobId id) {
-		return this.repository.exists(id.group(), id.name());
+	/**
+	 * When a job was created, without reading the rest of it.
+	 * @param id the job
+	 * @return its creation time, if it exists
+	 */
+	public Optional<Instant> createdAt(JobId id) {
+		return this.repository.createdAt(id.group(), id.name());
 	}
 
 	public Optional<JobView> find(JobId id) {

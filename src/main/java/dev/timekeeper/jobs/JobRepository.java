@@ -1,5 +1,6 @@
 package dev.timekeeper.jobs;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,6 +19,9 @@ interface JobRepository extends JpaRepository<JobEntity, Long> {
 	@Modifying(flushAutomatically = true)
 	@Query("delete from JobEntity j where j.group = ?1 and j.name = ?2")
 	int delete(String group, String name);
+
+	@Query("select j.createdAt from JobEntity j where j.group = ?1 and j.name = ?2")
+	Optional<Instant> createdAt(String group, String name);
 
 	@Query("select count(j) from JobEntity j where j.group = ?1")
 	long countInGroup(String group);

@@ -64,11 +64,8 @@ class QuartzJob implements Job {
 		Outcome outcome = this.runner.run(firing);
 		Retry retry = firing.retry();
 		if (outcome != Outcome.SUCCESS && retry != null && firing.attempt() < retry.maxAttempts()) {
-			JobDataMap data = context.getMergedJobDataMap();
-			Instant endAt = data.containsKey(END_AT) ? Instant.ofEpochMilli(Long.parseLong(data.getString(END_AT)))
-					: null;
 			this.retries.schedule(context.getScheduler(), context.getJobDetail().getKey(), retry, firing.attempt() + 1,
-					firing.scheduledAt(), endAt);
+					firing.scheduledAt(), firing.endAt());
 		}
 	}
 
@@ -84,7 +81,8 @@ class QuartzJob implements Job {
 		Duration timeout = duration(data, TIMEOUT);
 		return new Firing(key.getGroup(), key.getName(), type, data.getString(PARAMS), node(context),
 				context.getFireInstanceId(), firedFor, scheduledAt, attempt, jittered ? duration(data, JITTER) : null,
-				(timeout != null) ? timeout : this.jobTypes.defaultTimeout(type), retry(data));
+				(timeout != null) ? timeout : this.jobTypes.defaultTimeout(type), retry(data),
+				data.containsKey(END_AT) ? Instant.ofEpochMilli(Long.parseLong(data.getString(END_AT))) : null);
 	}
 
 	private static @Nullable Retry retry(JobDataMap data) {
