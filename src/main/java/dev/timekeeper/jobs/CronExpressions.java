@@ -31,6 +31,16 @@ final class CronExpressions {
 	private static final java.util.regex.Pattern QUARTZ_ONLY_TOKEN = java.util.regex.Pattern
 		.compile("(?i)L|LW|\\d+[LW]");
 
+	private static final List<String> QUARTZ_FIELDS = List.of("second", "minute", "hour", "day of month", "month",
+			"day of week", "year");
+
+	private static final int[][] QUARTZ_BOUNDS = { { 0, 59 }, { 0, 59 }, { 0, 23 }, { 1, 31 }, { 1, 12 }, { 1, 7 },
+			{ 1970, 9999 } };
+
+	private static final List<String> UNIX_FIELDS = QUARTZ_FIELDS.subList(1, 6);
+
+	private static final int[][] UNIX_BOUNDS = { { 0, 59 }, { 0, 23 }, { 1, 31 }, { 1, 12 }, { 0, 7 } };
+
 	private CronExpressions() {
 	}
 
@@ -73,6 +83,7 @@ final class CronExpressions {
 	 * the week" is unambiguous, so it is read as Quartz would need it written.
 	 */
 	private static String fromQuartz(String[] fields) {
+		checkBounds(fields, QUARTZ_FIELDS, QUARTZ_BOUNDS);
 		if ("*".equals(fields[3]) && "*".equals(fields[5])) {
 			fields[5] = "?";
 		}
@@ -92,6 +103,7 @@ final class CronExpressions {
 						+ "', which Unix crontab syntax does not have; use Quartz syntax (6 fields, seconds first)");
 			}
 		}
+		checkBounds(fields, UNIX_FIELDS, UNIX_BOUNDS);
 		String dayOfMonth = fields[2];
 		String dayOfWeek = fields[4];
 		boolean anyDayOfMonth = "*".equals(dayOfMonth);
@@ -133,6 +145,30 @@ final class CronExpressions {
 			items.add((from == 0 && to == 7) ? "*" + step : range(from, to, step));
 		}
 		return String.join(",", items);
+	}
+
+	/**
+	 * Quartz reads the numbers 98 and 99 as its own marks for '?' and '*' and lets them
+	 * through its range checks, so "99 * * * *" would silently fire every minute: every
+	 * number a field gives (steps aside, which Quartz checks) must be in that field's
+	 * range.
+	 */
+	private static void checkBounds(String[] fields, List<String> names, int[][] bounds) {
+		for (int i = 0; i < fields.length; i++) {
+			for (String item : fields[i].split(",")) {
+				String values = item.split("/", 2)[0];
+				if (values.toUpperCase(Locale.ROOT).startsWith("L")) {
+					continue; // L-3: an offset from the last day, which Quartz checks
+				}
+				for (String value : values.split("[-#]")) {
+					if (!value.isEmpty() && value.chars().allMatch(Character::isDigit) && (value.length() > 4
+							|| Integer.parseInt(value) < bounds[i][0] || Integer.parseInt(value) > bounds[i][1])) {
+						throw invalid("has " + value + " in its " + names.get(i) + " field, which takes " + bounds[i][0]
+								+ " to " + bounds[i][1]);
+					}
+				}
+			}
+		}
 	}
 
 	private static String range(int from, int to, String step) {

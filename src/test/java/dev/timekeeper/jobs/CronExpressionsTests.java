@@ -118,7 +118,8 @@ class CronExpressionsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0 30 9 ? * MON-FRI", "15 0 12 1 * ?", "0 0 12 1 1 ? 2030", "0 0/5 14,18 * * ?" })
+	@ValueSource(strings = { "0 30 9 ? * MON-FRI", "15 0 12 1 * ?", "0 0 12 1 1 ? 2030", "0 0/5 14,18 * * ?",
+			"0 0 12 L-3 * ?", "0 0 12 ? * 6#3", "0 0 12 15W * ?", "59 59 23 31 12 ?" })
 	void quartzSixAndSevenFieldExpressionsPassThroughUnchanged(String expression) {
 		assertThat(CronExpressions.toQuartz(expression)).isEqualTo(expression);
 	}
@@ -170,6 +171,19 @@ class CronExpressionsTests {
 	@ValueSource(strings = { "a b c d e", "every day at noon", "61 * * * *", "0 25 * * *", "0 0 32 * *", "0 0 * 13 *",
 			"x 0 12 * * ?", "0 0 12 * * FUNDAY" })
 	void garbageIsRefused(String expression) {
+		assertRefused(expression);
+	}
+
+	/**
+	 * Quartz takes 99 and 98 for its own '*' and '?' and skips its range checks for them:
+	 * left to Quartz, "99 * * * *" would fire every minute.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "99 * * * *", "0 99 * * *", "0 0 99 * *", "0 0 * 99 *", "0 0 * * 99", "1,99 * * * *",
+			"99 0 0 * * ?", "0 99 * * * ?", "0 0 99 * * ?", "0 0 0 99 * ?", "0 0 0 ? 99 *", "0 0 0 ? * 99",
+			"0 99/5 * * * ?", "0 1,99 * * * ?", "0 5-99 * * * ?", "0 0 0 ? * 99#2", "0 0 0 1 1 ? 99", "0 0 0 0 * ?",
+			"0 0 0 ? 0 *" })
+	void numbersOutOfTheirFieldsRangeAreRefused(String expression) {
 		assertRefused(expression);
 	}
 
