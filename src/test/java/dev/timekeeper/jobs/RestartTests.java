@@ -3,6 +3,8 @@ package dev.timekeeper.jobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * its definition, its schedule and its state (paused or not, next fire); a job whose fire
  * fell while the application was down follows its misfire policy once it is back
  * ({@code FIRE_NOW} runs once at once, {@code SKIP} waits for its next fire,
- * {@code FIRE_ALL} catches up every missed fire).
+ * {@code FIRE_ALL} catches up every missed fire), on interval, once and cron schedules.
  * <p>
  * Each start is a new application context with a new {@link RecordingJobType}, so runs
  * before and after the restart are told apart.
@@ -159,6 +161,17 @@ class RestartTests {
 		createMisfireJob("skip-once", """
 				"schedule": {"kind": "once", "at": "%s"}, "misfirePolicy": "SKIP"
 				""".formatted(startAt));
+		// A cron schedule (a Quartz CronTrigger, as daily ones are) whose one fire in all
+		// falls while the application is down.
+		ZonedDateTime cronAt = startAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).atZone(ZoneOffset.UTC);
+		String onlyFire = "%d %d %d %d %d ? %d".formatted(cronAt.getSecond(), cronAt.getMinute(), cronAt.getHour(),
+				cronAt.getDayOfMonth(), cronAt.getMonthValue(), cronAt.getYear());
+		createMisfireJob("fire-now-cron", """
+				"schedule": {"kind": "cron", "expression": "%s"}, "misfirePolicy": "FIRE_NOW"
+				""".formatted(onlyFire));
+		createMisfireJob("skip-cron", """
+				"schedule": {"kind": "cron", "expression": "%s"}, "misfirePolicy": "SKIP"
+				""".formatted(onlyFire));
 		RecordingJobType firstRun = this.recording;
 		stopApplication();
 		assertThat(Instant.now()).as("the application is down before the jobs' first fire").isBefore(startAt);
@@ -169,28 +182,30 @@ class RestartTests {
 
 		start();
 
-		assertThat(List.of("fire-now-interval", "skip-interval", "fire-all-interval", "fire-now-once", "skip-once"))
+		assertThat(List.of("fire-now-interval", "skip-interval", "fire-all-interval", "fire-now-once", "skip-once",
+				"fire-now-cron", "skip-cron"))
 			.allSatisfy((name) -> assertThat(firstRun.runs(name)).as(name).isEmpty());
 		// FIRE_NOW runs once at once; FIRE_ALL promptly catches up all three fires.
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(
-					List.of(runs("fire-now-interval"), runs("fire-all-interval"), runs("fire-now-once")))
-				.containsExactly(1, 3, 1));
+			.untilAsserted(() -> assertThat(List.of(runs("fire-now-interval"), runs("fire-all-interval"),
+					runs("fire-now-once"), runs("fire-now-cron")))
+				.containsExactly(1, 3, 1, 1));
 		// SKIP never runs for the missed fire; nothing runs more than it should.
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(5))
-			.until(() -> runs("skip-interval") == 0 && runs("skip-once") == 0 && runs("fire-now-interval") == 1
-					&& runs("fire-all-interval") == 3 && runs("fire-now-once") == 1);
+			.until(() -> runs("skip-interval") == 0 && runs("skip-once") == 0 && runs("skip-cron") == 0
+					&& runs("fire-now-interval") == 1 && runs("fire-all-interval") == 3 && runs("fire-now-once") == 1
+					&& runs("fire-now-cron") == 1);
 		// Caught up back to back, not one PT1S apart as on schedule.
 		List<RecordingJobType.Run> caughtUp = this.recording.runs("fire-all-interval");
 		assertThat(caughtUp).allSatisfy((run) -> assertThat(run.startedAt()).isAfter(restarted));
 		assertThat(Duration.between(caughtUp.getFirst().startedAt(), caughtUp.getLast().startedAt()))
 			.isLessThan(Duration.ofMillis(1500));
 
-		// Every missed fire is counted: one for each of the four jobs Quartz handles as a
+		// Every missed fire is counted: one for each of the six jobs Quartz handles as a
 		// misfire, and each of the three late fires of the FIRE_ALL job.
 		PrometheusText scrape = PrometheusText.parse(this.api.get("/actuator/prometheus").body());
-		assertThat(scrape.sum("timekeeper_misfires_total", "group", "misfire")).isEqualTo(4 + 3);
+		assertThat(scrape.sum("timekeeper_misfires_total", "group", "misfire")).isEqualTo(6 + 3);
 
 		JsonNode fireNowInterval = job("misfire", "fire-now-interval");
 		Instant ranAt = this.recording.runs("fire-now-interval").getFirst().startedAt();
@@ -208,6 +223,11 @@ class RestartTests {
 		JsonNode skipOnce = job("misfire", "skip-once");
 		assertThat(skipOnce.path("state").asString()).isEqualTo("COMPLETE");
 		assertThat(skipOnce.has("nextFireTime")).isFalse();
+		assertThat(this.recording.runs("fire-now-cron").getFirst().startedAt()).isAfter(restarted);
+		assertThat(job("misfire", "fire-now-cron").path("state").asString()).isEqualTo("COMPLETE");
+		JsonNode skipCron = job("misfire", "skip-cron");
+		assertThat(skipCron.path("state").asString()).isEqualTo("COMPLETE");
+		assertThat(skipCron.has("nextFireTime")).isFalse();
 	}
 
 	@Test
