@@ -239,6 +239,8 @@ class BadInputTests extends ApiTestSupport {
 	private static Stream<BadRequest> badCronExpressions() {
 		return Stream.of(badCron("hour 25 in a Quartz expression", "0 0 25 * * ?", "schedule.expression"),
 				badCron("minute 61 in a Unix expression", "61 * * * *", "schedule.expression"),
+				badCron("minute 99 in a Unix expression (Quartz's own mark for '*')", "99 * * * *",
+						"schedule.expression"),
 				badCron("four cron fields", "* * * *", "schedule.expression"),
 				badCron("eight cron fields", "0 0 0 * * ? 2030 1", "schedule.expression"),
 				badCron("the unknown macro @reboot", "@reboot", "schedule.expression"),
