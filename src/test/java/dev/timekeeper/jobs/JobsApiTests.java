@@ -546,6 +546,46 @@ class JobsApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void openApiDocumentsReplaceAndPreviewExamplesWork() {
+		JsonNode paths = this.api.get("/v3/api-docs").json().path("paths");
+		List<JsonNode> replacements = examples(paths.path("/api/v1/jobs/{group}/{name}").path("put"));
+		List<JsonNode> previews = examples(paths.path("/api/v1/schedules/preview").path("post"));
+		assertThat(replacements).isNotEmpty();
+		assertThat(previews).isNotEmpty();
+		try {
+			for (JsonNode example : replacements) {
+				Response created = this.api.put("/api/v1/jobs/api-examples/replaced", JSON.writeValueAsString(example));
+				assertThat(created.status()).as("%s answered %s", example, created.body()).isEqualTo(201);
+				Response replaced = this.api.put("/api/v1/jobs/api-examples/replaced",
+						JSON.writeValueAsString(example));
+				assertThat(replaced.status()).as("%s answered %s", example, replaced.body()).isEqualTo(200);
+				this.api.delete("/api/v1/jobs/api-examples/replaced");
+			}
+		}
+		finally {
+			this.api.delete("/api/v1/jobs/api-examples/replaced");
+		}
+		for (JsonNode example : previews) {
+			Response preview = this.api.post("/api/v1/schedules/preview", JSON.writeValueAsString(example));
+			assertThat(preview.status()).as("%s answered %s", example, preview.body()).isEqualTo(200);
+			assertThat(preview.json().path("fireTimes").size()).isEqualTo(example.path("count").asInt(10));
+		}
+	}
+
+	private static List<JsonNode> examples(JsonNode operation) {
+		List<JsonNode> examples = new ArrayList<>();
+		for (JsonNode example : operation.path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("examples")
+			.values()) {
+			JsonNode value = example.path("value");
+			examples.add(value.isString() ? JSON.readTree(value.asString()) : value);
+		}
+		return examples;
+	}
+
+	@Test
 	void swaggerUiAnswers() throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 		HttpResponse<String> page = client.send(
