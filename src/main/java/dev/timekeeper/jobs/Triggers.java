@@ -1,6 +1,7 @@
 package dev.timekeeper.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -91,11 +92,29 @@ class Triggers {
 
 	private static Instant firstPossibleFire(Schedule schedule, @Nullable Instant startAt, Instant now) {
 		return switch (schedule) {
-			case IntervalSchedule interval -> (startAt != null) ? startAt : now.plus(interval.every());
+			case IntervalSchedule interval -> intervalStart(interval, startAt, now);
 			case OnceSchedule once -> onceAt(once, startAt, now);
 			case CronSchedule cron -> later(startAt, now);
 			case DailySchedule daily -> later(startAt, now);
 		};
+	}
+
+	/**
+	 * A {@code startAt} already past anchors the fires (startAt + n × every) but is not a
+	 * backlog: fires before the job existed were never missed, so the first is the next
+	 * one on that grid, as in APScheduler, not a misfire that FIRE_ALL would replay from
+	 * startAt on.
+	 */
+	private static Instant intervalStart(IntervalSchedule interval, @Nullable Instant startAt, Instant now) {
+		if (startAt == null) {
+			return now.plus(interval.every());
+		}
+		if (!startAt.isBefore(now)) {
+			return startAt;
+		}
+		long every = interval.every().toMillis();
+		long periods = (Duration.between(startAt, now).toMillis() + every - 1) / every;
+		return startAt.plusMillis(periods * every);
 	}
 
 	private static Instant onceAt(OnceSchedule once, @Nullable Instant startAt, Instant now) {

@@ -18,6 +18,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quartz.CronTrigger;
 import org.quartz.SimpleTrigger;
@@ -112,6 +113,28 @@ class TriggersTests {
 			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new IntervalSchedule(Duration.ofHours(1), null),
 					startAt, null, "UTC", MisfirePolicy.FIRE_NOW, false, null, null, null));
 		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(startAt);
+	}
+
+	@ParameterizedTest
+	@EnumSource(MisfirePolicy.class)
+	void intervalWithAStartAtInThePastFiresNextOnItsGridWithoutABacklog(MisfirePolicy policy) {
+		Instant startAt = NOW.minus(Duration.ofDays(400)).plusSeconds(7);
+		OperableTrigger trigger = this.triggers.build(new JobSpec("unit", "job", "noop", null, Map.of(),
+				new IntervalSchedule(Duration.ofHours(1), 3), startAt, null, "UTC", policy, false, null, null, null));
+		// On startAt's hourly grid (7 s after NOW's hour and a half); the first fire is
+		// the
+		// one after now, so nothing is late and no policy replays the 9600 fires before
+		// the job existed.
+		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(NOW.plusSeconds(7));
+		assertThat(((SimpleTrigger) trigger).getRepeatCount()).isEqualTo(2);
+	}
+
+	@Test
+	void intervalWithAStartAtJustPastFiresOnePeriodAfterIt() {
+		OperableTrigger trigger = this.triggers
+			.build(new JobSpec("unit", "job", "noop", null, Map.of(), new IntervalSchedule(Duration.ofSeconds(5), null),
+					NOW.minusMillis(1), null, "UTC", MisfirePolicy.FIRE_ALL, false, null, null, null));
+		assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(NOW.plusMillis(4999));
 	}
 
 	@Test
