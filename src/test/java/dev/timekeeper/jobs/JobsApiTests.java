@@ -429,6 +429,20 @@ class JobsApiTests extends ApiTestSupport {
 				.isEqualTo(LocalTime.MIDNIGHT));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "@weekly", "0 0 * * 0", "0 0 * * 7", "0 0 * * sun" })
+	void previewOfTheWeeklyMacroAndItsCrontabSpellingsFiresOnSundaysAtMidnight(String expression) {
+		Response preview = this.api.post("/api/v1/schedules/preview", """
+				{"schedule": {"kind": "cron", "expression": "%s"}, "timeZone": "Europe/Paris", "count": 3}"""
+			.formatted(expression));
+		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+		List<ZonedDateTime> local = localFireTimes(preview);
+		assertThat(local).hasSize(3);
+		assertThat(local).extracting(ZonedDateTime::getDayOfWeek).containsOnly(DayOfWeek.SUNDAY);
+		assertThat(local).extracting(ZonedDateTime::toLocalTime).containsOnly(LocalTime.MIDNIGHT);
+		assertThat(local.get(1).toLocalDate()).isEqualTo(local.get(0).toLocalDate().plusWeeks(1));
+	}
+
 	@Test
 	void previewOfAOnceScheduleHasASingleFireTime() {
 		Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
