@@ -83,6 +83,33 @@ class BadInputTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	void refusedReplacementLeavesTheJobAsItWas() {
+		Response created = this.api.put(JOBS + "/bad-input/kept", """
+				{"type": "noop", "schedule": {"kind": "cron", "expression": "0 9 * * 1-5"}, "timeZone": "Europe/Paris",
+				 "misfirePolicy": "SKIP"}""");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		try {
+			JsonNode before = this.api.get(JOBS + "/bad-input/kept").json();
+			List<String> replacements = List.of("""
+					{"type": "noop", "schedule": {"kind": "cron", "expression": "0 0 1 * 1"}}""", """
+					{"type": "teleport", "schedule": {"kind": "interval", "every": "PT1M"}}""", """
+					{"type": "noop", "schedule": {"kind": "interval", "every": "PT0.5S"}}""", """
+					{"type": "noop", "schedule": {"kind": "interval", "every": "PT1M"}, "misfirePolicy": "LATER"}""",
+					"""
+							{"type": "noop", "schedule": {"kind": "once", "at": "2020-01-01T00:00:00Z"}}""");
+			for (String replacement : replacements) {
+				Response refused = this.api.put(JOBS + "/bad-input/kept", replacement);
+				assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+				assertThat(refused.isProblem()).as(refused.body()).isTrue();
+				assertThat(this.api.get(JOBS + "/bad-input/kept").json()).as(replacement).isEqualTo(before);
+			}
+		}
+		finally {
+			assertThat(this.api.delete(JOBS + "/bad-input/kept").status()).isEqualTo(204);
+		}
+	}
+
 	static Stream<BadRequest> badRequests() {
 		return Stream
 			.of(malformedBodies(), wrongTypes(), missingFields(), badNamesInTheBody(), badNamesInThePath(),
