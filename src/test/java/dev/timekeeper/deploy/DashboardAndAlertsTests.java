@@ -3,7 +3,6 @@ package dev.timekeeper.deploy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +42,9 @@ class DashboardAndAlertsTests {
 	/** Series Prometheus makes itself, not the service. */
 	private static final Map<String, Set<String>> PROMETHEUS_OWN = Map.of("up", Set.of());
 
+	/** Shorter than the 5 s default, so that a missed fire is quick to make. */
+	private static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(1);
+
 	/** Labels Prometheus adds to every series it scrapes. */
 	private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
@@ -60,18 +62,25 @@ class DashboardAndAlertsTests {
 		context = new SpringApplicationBuilder(TimekeeperApplication.class, FakeContainer.Config.class).run(
 				"--server.port=0", "--spring.profiles.active=testusers", "--spring.datasource.url=" + url,
 				"--spring.quartz.scheduler-name=timekeeper-dashboard-tests",
-				"--timekeeper.scheduler.shutdown-timeout=PT1S");
+				"--timekeeper.scheduler.shutdown-timeout=PT1S",
+				"--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=" + MISFIRE_THRESHOLD.toMillis());
 		api = new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 		every("system", "system", "{}");
 		every("network", "network", "{\"interfaces\": [\"lo\"]}");
 		every("disk", "disk", "{\"mounts\": [\"/\"]}");
 		every("failing", "noop", "{\"fail\": true}");
-		// due a minute ago and catching up every fire: runs at once, a missed fire
-		Response late = api.post("/api/v1/jobs", """
-				{"group": "dashboard", "name": "late", "type": "noop", "misfirePolicy": "FIRE_ALL", "startAt": "%s",
-				 "schedule": {"kind": "interval", "every": "PT1H", "times": 1}}"""
-			.formatted(Instant.now().minus(1, ChronoUnit.MINUTES)));
+		// paused over its fire and resumed past the misfire threshold: a missed fire,
+		// which FIRE_NOW runs at once
+		Response late = api.post("/api/v1/jobs",
+				"""
+						{"group": "dashboard", "name": "late", "type": "noop", "schedule": {"kind": "once", "after": "PT2S"}}""");
 		assertThat(late.status()).as(late.body()).isEqualTo(201);
+		assertThat(api.post("/api/v1/jobs/dashboard/late/pause").status()).isEqualTo(200);
+		Instant missed = Instant.parse(late.json().path("nextFireTime").asString())
+			.plus(MISFIRE_THRESHOLD)
+			.plusMillis(500);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(missed));
+		assertThat(api.post("/api/v1/jobs/dashboard/late/resume").status()).isEqualTo(200);
 	}
 
 	@AfterAll
