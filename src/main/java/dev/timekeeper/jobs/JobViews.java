@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +62,7 @@ class JobViews {
 			FROM TK_JOB j
 			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
 			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
-			WHERE (CAST(:group AS VARCHAR(100)) IS NULL OR j.JOB_GROUP = :group)
-			  AND (CAST(:type AS VARCHAR(100)) IS NULL OR j.JOB_TYPE = :type)
-			""".formatted(TRIGGERS_OF_THE_JOB, STATE);
+			WHERE 1 = 1""".formatted(TRIGGERS_OF_THE_JOB, STATE);
 
 	private final JdbcClient jdbc;
 
@@ -82,10 +81,9 @@ class JobViews {
 	}
 
 	Optional<JobView> find(JobId id) {
-		return this.jdbc.sql(VIEW + " AND j.JOB_NAME = :name")
+		return this.jdbc.sql(VIEW + " AND j.JOB_GROUP = :group AND j.JOB_NAME = :name")
 			.param("sched", this.schedulerName)
 			.param("group", id.group())
-			.param("type", null)
 			.param("name", id.name())
 			.query(this::view)
 			.optional()
@@ -100,8 +98,6 @@ class JobViews {
 		Map<JobState, Long> counts = new EnumMap<>(JobState.class);
 		this.jdbc.sql("SELECT v.state, COUNT(*) FROM (" + VIEW + ") v GROUP BY v.state")
 			.param("sched", this.schedulerName)
-			.param("group", null)
-			.param("type", null)
 			.query((rs) -> {
 				counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
 			});
@@ -109,22 +105,28 @@ class JobViews {
 	}
 
 	Page<JobView> page(JobFilter filter, PageRequest pageRequest) {
-		String where = " WHERE (CAST(:state AS VARCHAR(16)) IS NULL OR v.state = :state)";
-		String state = (filter.state() != null) ? filter.state().name() : null;
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + ") v" + where)
-			.param("sched", this.schedulerName)
-			.param("group", filter.group())
-			.param("type", filter.type())
-			.param("state", state)
-			.query(Long.class)
-			.single();
+		// only the filters given become conditions: "(:p IS NULL OR column = :p)" would
+		// keep the database from using an index
+		StringBuilder conditions = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		params.put("sched", this.schedulerName);
+		if (filter.group() != null) {
+			conditions.append(" AND j.JOB_GROUP = :group");
+			params.put("group", filter.group());
+		}
+		if (filter.type() != null) {
+			conditions.append(" AND j.JOB_TYPE = :type");
+			params.put("type", filter.type());
+		}
+		String from = " FROM (" + VIEW + conditions + ") v";
+		if (filter.state() != null) {
+			from += " WHERE v.state = :state";
+			params.put("state", filter.state().name());
+		}
+		long total = this.jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
 		List<JobView> content = this.jdbc
-			.sql("SELECT * FROM (" + VIEW + ") v" + where + orderBy(pageRequest.getSort())
-					+ " LIMIT :limit OFFSET :offset")
-			.param("sched", this.schedulerName)
-			.param("group", filter.group())
-			.param("type", filter.type())
-			.param("state", state)
+			.sql("SELECT *" + from + orderBy(pageRequest.getSort()) + " LIMIT :limit OFFSET :offset")
+			.params(params)
 			.param("limit", pageRequest.getPageSize())
 			.param("offset", pageRequest.getOffset())
 			.query(this::view)

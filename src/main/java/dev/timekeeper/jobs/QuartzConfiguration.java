@@ -28,6 +28,8 @@ class QuartzConfiguration {
 
 	static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";
 
+	static final String JOB_STORE = "org.quartz.jobStore.class";
+
 	private static final String POSTGRESQL = "PostgreSQL";
 
 	@Bean
@@ -48,6 +50,7 @@ class QuartzConfiguration {
 			Properties properties = new Properties();
 			properties.putAll(quartzProperties.getProperties());
 			String product = databaseProduct(dataSource);
+			properties.putIfAbsent(JOB_STORE, TimekeeperJobStore.class.getName());
 			if (!properties.containsKey(DELEGATE)) {
 				properties.put(DELEGATE, POSTGRESQL.equalsIgnoreCase(product) ? PostgreSQLDelegate.class.getName()
 						: StdJDBCDelegate.class.getName());

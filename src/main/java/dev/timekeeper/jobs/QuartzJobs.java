@@ -16,8 +16,6 @@ import org.quartz.impl.matchers.GroupMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that writes to Quartz: a job's detail and trigger, pausing, resuming and
@@ -26,9 +24,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class QuartzJobs {
-
-	/** A trigger that never exists: resuming it only wakes the scheduler thread. */
-	private static final TriggerKey WAKE_UP = new TriggerKey("wake-up", "timekeeper.internal");
 
 	private final Scheduler scheduler;
 
@@ -53,7 +48,6 @@ class QuartzJobs {
 	 */
 	void schedule(JobSpec spec, boolean replace) {
 		Trigger trigger = this.triggers.build(spec);
-		wakeSchedulerAfterCommit();
 		try {
 			if (!replace) {
 				this.scheduler.scheduleJob(jobDetail(spec), Set.of(trigger), false);
@@ -92,7 +86,6 @@ class QuartzJobs {
 	}
 
 	void resume(JobId id) {
-		wakeSchedulerAfterCommit();
 		call(() -> {
 			this.scheduler.resumeJob(jobKey(id));
 			return null;
@@ -100,7 +93,6 @@ class QuartzJobs {
 	}
 
 	void runNow(JobId id) {
-		wakeSchedulerAfterCommit();
 		call(() -> {
 			this.scheduler.triggerJob(jobKey(id), new JobDataMap(Map.of(QuartzJob.MANUAL, "true")));
 			return null;
@@ -115,34 +107,9 @@ class QuartzJobs {
 	}
 
 	void resumeGroup(String group) {
-		wakeSchedulerAfterCommit();
 		call(() -> {
 			this.scheduler.resumeJobs(GroupMatcher.jobGroupEquals(group));
 			return null;
-		});
-	}
-
-	/**
-	 * Quartz tells its scheduler thread about a new or resumed trigger as soon as it is
-	 * written, which inside our transaction is before the commit: the thread looks,
-	 * cannot see the trigger yet, and sleeps for its idle wait (up to 30 s), so a new
-	 * job's first fire or a run by hand would start late. Once the transaction commits, a
-	 * resume of a trigger that does not exist changes nothing but wakes the thread.
-	 */
-	private void wakeSchedulerAfterCommit() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				try {
-					QuartzJobs.this.scheduler.resumeTrigger(WAKE_UP);
-				}
-				catch (SchedulerException ex) {
-					// the thread wakes on its own after its idle wait
-				}
-			}
 		});
 	}
 
