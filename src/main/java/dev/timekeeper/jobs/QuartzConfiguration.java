@@ -6,9 +6,6 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
-import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
-import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
@@ -52,8 +49,9 @@ class QuartzConfiguration {
 			String product = databaseProduct(dataSource);
 			properties.putIfAbsent(JOB_STORE, TimekeeperJobStore.class.getName());
 			if (!properties.containsKey(DELEGATE)) {
-				properties.put(DELEGATE, POSTGRESQL.equalsIgnoreCase(product) ? PostgreSQLDelegate.class.getName()
-						: StdJDBCDelegate.class.getName());
+				properties.put(DELEGATE,
+						POSTGRESQL.equalsIgnoreCase(product) ? TimekeeperDelegates.PostgreSql.class.getName()
+								: TimekeeperDelegates.Standard.class.getName());
 			}
 			if (cluster.enabled()) {
 				clustered(properties, cluster, product);
