@@ -78,8 +78,10 @@ class JobController {
 	@ApiResponse(responseCode = "200", description = "Replaced")
 	@ApiResponse(responseCode = "201", description = "Created")
 	ResponseEntity<JobView> put(
-			@PathVariable @Pattern(regexp = JobId.NAME_REGEX, message = JobId.NAME_MESSAGE) String group,
-			@PathVariable @Pattern(regexp = JobId.NAME_REGEX, message = JobId.NAME_MESSAGE) String name,
+			@Parameter(example = "examples") @PathVariable @Pattern(regexp = JobId.NAME_REGEX,
+					message = JobId.NAME_MESSAGE) String group,
+			@Parameter(example = "put-heartbeat") @PathVariable @Pattern(regexp = JobId.NAME_REGEX,
+					message = JobId.NAME_MESSAGE) String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					schema = @Schema(implementation = JobRequest.class), examples = @ExampleObject(name = "interval",
 							value = JobExamples.PUT))) @RequestBody JobRequest request) {

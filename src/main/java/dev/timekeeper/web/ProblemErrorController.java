@@ -26,7 +26,11 @@ class ProblemErrorController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
-		if (status == null) {
+		if (code == null) {
+			// asked for directly, not reached by an error: there is no such resource
+			status = HttpStatus.NOT_FOUND;
+		}
+		else if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		ProblemDetail problem = ProblemDetail.forStatus(status);

@@ -459,6 +459,7 @@ class BadInputTests extends ApiTestSupport {
 
 	private static Stream<BadRequest> wrongPathsAndMethods() {
 		return Stream.of(request("GET of an unknown path", "GET", "/api/v1/nothing-here", null, null, 404, null, null),
+				request("GET of the error page itself", "GET", "/error", null, null, 404, null, null),
 				request("POST to an unknown path", "POST", "/api/v2/jobs", JSON, """
 						{"group": "bad-input", "name": "v2", "type": "noop",
 						 "schedule": {"kind": "interval", "every": "PT1M"}}""", 404, null, "bad-input/v2"),

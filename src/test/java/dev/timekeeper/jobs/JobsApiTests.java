@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -566,18 +567,26 @@ class JobsApiTests extends ApiTestSupport {
 		List<JsonNode> previews = examples(paths.path("/api/v1/schedules/preview").path("post"));
 		assertThat(replacements).isNotEmpty();
 		assertThat(previews).isNotEmpty();
+		// Swagger UI's "Try it out" fills the path from the parameters' examples
+		Map<String, String> pathExamples = new HashMap<>();
+		paths.path("/api/v1/jobs/{group}/{name}")
+			.path("put")
+			.path("parameters")
+			.forEach((parameter) -> pathExamples.put(parameter.path("name").asString(),
+					parameter.path("example").asString()));
+		assertThat(pathExamples).containsOnlyKeys("group", "name").doesNotContainValue("");
+		String path = "/api/v1/jobs/" + pathExamples.get("group") + "/" + pathExamples.get("name");
 		try {
 			for (JsonNode example : replacements) {
-				Response created = this.api.put("/api/v1/jobs/api-examples/replaced", JSON.writeValueAsString(example));
+				Response created = this.api.put(path, JSON.writeValueAsString(example));
 				assertThat(created.status()).as("%s answered %s", example, created.body()).isEqualTo(201);
-				Response replaced = this.api.put("/api/v1/jobs/api-examples/replaced",
-						JSON.writeValueAsString(example));
+				Response replaced = this.api.put(path, JSON.writeValueAsString(example));
 				assertThat(replaced.status()).as("%s answered %s", example, replaced.body()).isEqualTo(200);
-				this.api.delete("/api/v1/jobs/api-examples/replaced");
+				this.api.delete(path);
 			}
 		}
 		finally {
-			this.api.delete("/api/v1/jobs/api-examples/replaced");
+			this.api.delete(path);
 		}
 		for (JsonNode example : previews) {
 			Response preview = this.api.post("/api/v1/schedules/preview", JSON.writeValueAsString(example));
