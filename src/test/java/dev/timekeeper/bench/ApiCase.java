@@ -1,0 +1,153 @@
+package dev.timekeeper.bench;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The start-up and API cases, for the bare application and for Timekeeper on an empty
+ * database: the time from starting the JVM to readiness and the resident memory once it
+ * has settled, idle; then requests per second and latency of GET one job and POST create,
+ * all connections sending at once, each its next request when the last is answered.
+ */
+final class ApiCase {
+
+	/** The bare application's starters: what Timekeeper's web side is built on. */
+	private static final String[] BARE = { "org.springframework.boot:spring-boot-starter-webmvc",
+			"org.springframework.boot:spring-boot-starter-actuator", "io.micrometer:micrometer-registry-prometheus",
+			"org.springdoc:springdoc-openapi-starter-webmvc-ui" };
+
+	/** What Timekeeper has and the bare application must not: jar names' beginnings. */
+	private static final List<String> NOT_BARE = List.of("quartz-", "hibernate-core-", "flyway-", "spring-security-",
+			"jakarta.persistence-", "spring-data-jpa-", "oshi-", "h2-", "postgresql-", "HikariCP-");
+
+	private ApiCase() {
+	}
+
+	/**
+	 * The bare application: its figures are the reference of the targets.
+	 * @param harness the run
+	 */
+	static void bare(Harness harness) throws Exception {
+		String classpath = harness.classpaths().benchmarkApplication(BARE);
+		for (String jar : classpath.split(File.pathSeparator)) {
+			if (NOT_BARE.stream().anyMatch(jar.substring(jar.lastIndexOf('/') + 1)::startsWith)) {
+				throw new IllegalStateException("the bare application's class path holds " + jar);
+			}
+		}
+		int port = ChildJvm.freePort();
+		try (ChildJvm jvm = ChildJvm.start(harness, "bare", classpath, "benchmark.bare.BareApplication",
+				List.of("--server.port=" + port))) {
+			Duration ready = jvm.awaitReady(port, "/actuator/health/readiness", Duration.ofMinutes(2));
+			if (harness.settings().runs("startup")) {
+				long rss = jvm.settledRssKib(Duration.ofSeconds(5));
+				harness.reference().readyMillis = ready.toMillis();
+				harness.reference().rssKib = rss;
+				harness.add(Line.of("startup")
+					.with("impl", "bare")
+					.with("ready_ms", ready.toMillis())
+					.with("rss_mb", rss / 1024.0, 0)
+					.with("jars", classpath.split(File.pathSeparator).length - 1));
+			}
+			if (harness.settings().runs("api")) {
+				LoadTest.Result get = get(harness, () -> new HttpConnection(port, null));
+				harness.reference().getPerSecond = get.perSecond();
+				harness.add(get.addTo(api(harness, "bare", null, "get-job")));
+				LoadTest.Result create = create(harness, () -> new HttpConnection(port, null));
+				harness.add(create.addTo(api(harness, "bare", null, "create")));
+			}
+			jvm.stop(Duration.ofMinutes(1));
+		}
+	}
+
+	/**
+	 * Timekeeper on an empty database of the given kind.
+	 * @param harness the run
+	 * @param kind the database kind
+	 */
+	static void timekeeper(Harness harness, String kind) throws Exception {
+		Database database = Database.fresh(harness, kind, "api");
+		try (Timekeeper timekeeper = Timekeeper.start(harness, "api-timekeeper-" + kind, database)) {
+			if (harness.settings().runs("startup")) {
+				startup(harness, timekeeper, kind, 0);
+			}
+			if (harness.settings().runs("api")) {
+				Requests.create(timekeeper, 100, harness.settings().createConcurrency(),
+						(i) -> Requests.storedJob("api", "job-" + i));
+				LoadTest.Result get = get(harness, timekeeper::connect);
+				harness.add(get.addTo(api(harness, "timekeeper", kind, "get-job")));
+				LoadTest.Result create = create(harness, timekeeper::connect);
+				harness.add(create.addTo(api(harness, "timekeeper", kind, "create")));
+				Line target = Line.of("target").with("case", "api").with("db", kind);
+				if (harness.reference().getPerSecond > 0) {
+					harness.add(Target.atLeast(target, "get-job/bare-get",
+							get.perSecond() / harness.reference().getPerSecond, 0.5));
+				}
+				harness.add(Target.atMost(Line.of("target").with("case", "api").with("db", kind), "create_p99_ms",
+						create.p99(), 50));
+			}
+			timekeeper.stop();
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	/**
+	 * Prints an instance's start-up figures and their targets.
+	 * @param harness the run
+	 * @param timekeeper the instance, just ready
+	 * @param kind the database kind
+	 * @param jobs the jobs it holds
+	 */
+	static void startup(Harness harness, Timekeeper timekeeper, String kind, long jobs) throws Exception {
+		long rss = timekeeper.jvm().settledRssKib(Duration.ofSeconds(5));
+		harness.add(Line.of("startup")
+			.with("impl", "timekeeper")
+			.with("db", kind)
+			.with("jobs", jobs)
+			.with("ready_ms", timekeeper.ready().toMillis())
+			.with("rss_mb", rss / 1024.0, 0));
+		Harness.Reference bare = harness.reference();
+		if (bare.readyMillis > 0) {
+			Line target = Line.of("target").with("case", "startup").with("db", kind).with("jobs", jobs);
+			harness.add(Target.atMost(target, "ready/bare", (double) timekeeper.ready().toMillis() / bare.readyMillis,
+					1.5));
+			harness.add(Target.atMost(Line.of("target").with("case", "startup").with("db", kind).with("jobs", jobs),
+					"rss/bare", (double) rss / bare.rssKib, 1.5));
+		}
+	}
+
+	private static Line api(Harness harness, String impl, String kind, String target) {
+		Line line = Line.of("api").with("impl", impl);
+		if (kind != null) {
+			line.with("db", kind);
+		}
+		return line.with("target", target).with("concurrency", harness.settings().apiConcurrency());
+	}
+
+	private static LoadTest.Result get(Harness harness, Supplier<HttpConnection> connections)
+			throws InterruptedException {
+		Settings settings = harness.settings();
+		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmup(), settings.apiDuration(),
+				(worker) -> {
+					AtomicLong sequence = new AtomicLong(worker);
+					return () -> new Requests.Request("GET",
+							"/api/v1/jobs/api/job-" + (sequence.getAndIncrement() % 100), null, 200);
+				});
+	}
+
+	private static LoadTest.Result create(Harness harness, Supplier<HttpConnection> connections)
+			throws InterruptedException {
+		Settings settings = harness.settings();
+		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmup(), settings.apiDuration(),
+				(worker) -> {
+					AtomicLong sequence = new AtomicLong();
+					return () -> new Requests.Request("POST", "/api/v1/jobs",
+							Requests.storedJob("api-create", "w" + worker + "-" + sequence.getAndIncrement()), 201);
+				});
+	}
+
+}

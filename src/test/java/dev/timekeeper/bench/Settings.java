@@ -1,0 +1,84 @@
+package dev.timekeeper.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a run measures, from {@code -Dbench.*} system properties (Maven passes them on to
+ * the test JVM); the defaults are the figures of issue 8.
+ *
+ * @param databases the database kinds to run on: {@code h2}, {@code postgresql}
+ * @param cases the cases to run: {@code startup}, {@code api}, {@code burst},
+ * {@code steady}
+ * @param burstSizes jobs per burst, one burst case per size
+ * @param burstImpls the schedulers in the burst cases: {@code quartz-stock},
+ * {@code db-scheduler}, {@code timekeeper}
+ * @param burstTimeout how long after the due instant a burst may take to run
+ * @param steadyJobs jobs per steady case, one case per entry
+ * @param steadyPeriods each steady case's period, as many as {@code steadyJobs}
+ * @param stored the jobs stored but not due during the steady cases and start-up
+ * @param steadyWarmup how long the steady jobs run before the window
+ * @param steadyWindow how long the steady window is
+ * @param apiConcurrency connections in the API case, each sending its next request when
+ * the last one is answered
+ * @param apiWarmup how long the API load runs before it is measured
+ * @param apiDuration how long the API load is measured
+ * @param createConcurrency connections that create the jobs of the other cases
+ * @param jvmOptions the options of every child JVM
+ */
+record Settings(List<String> databases, List<String> cases, List<Integer> burstSizes, List<String> burstImpls,
+		Duration burstTimeout, List<Integer> steadyJobs, List<Duration> steadyPeriods, int stored,
+		Duration steadyWarmup, Duration steadyWindow, int apiConcurrency, Duration apiWarmup, Duration apiDuration,
+		int createConcurrency, List<String> jvmOptions) {
+
+	static Settings fromSystemProperties() {
+		List<Integer> steadyJobs = integers("bench.steady.jobs", "500,5000");
+		List<Duration> periods = strings("bench.steady.periods", "10s,5s").stream().map(Settings::seconds).toList();
+		if (periods.size() != steadyJobs.size()) {
+			throw new IllegalArgumentException("bench.steady.jobs and bench.steady.periods differ in length");
+		}
+		return new Settings(strings("bench.databases", "h2,postgresql"),
+				strings("bench.cases", "startup,api,burst,steady"), integers("bench.burst.sizes", "5000,20000"),
+				strings("bench.burst.impls", "quartz-stock,db-scheduler,timekeeper"),
+				seconds(property("bench.burst.timeout", "600s")), steadyJobs, periods,
+				Integer.parseInt(property("bench.steady.stored", "100000")),
+				seconds(property("bench.steady.warmup", "10s")), seconds(property("bench.steady.window", "30s")),
+				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "5s")),
+				seconds(property("bench.api.duration", "10s")),
+				Integer.parseInt(property("bench.create.concurrency", "8")),
+				List.of(property("bench.jvm-options", "-Xmx1g -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")));
+	}
+
+	boolean runs(String kase) {
+		return this.cases.contains(kase);
+	}
+
+	private static String property(String name, String otherwise) {
+		String value = System.getProperty(name);
+		return (value == null || value.isBlank()) ? otherwise : value;
+	}
+
+	private static List<String> strings(String name, String otherwise) {
+		return Arrays.stream(property(name, otherwise).split(","))
+			.map(String::trim)
+			.filter((s) -> !s.isEmpty())
+			.toList();
+	}
+
+	private static List<Integer> integers(String name, String otherwise) {
+		return strings(name, otherwise).stream().map(Integer::valueOf).toList();
+	}
+
+	/** {@code 60s}, {@code 500ms} or ISO-8601 {@code PT60S}. */
+	private static Duration seconds(String value) {
+		if (value.startsWith("P")) {
+			return Duration.parse(value);
+		}
+		if (value.endsWith("ms")) {
+			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+		}
+		return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
+	}
+
+}
