@@ -48,8 +48,8 @@ record Database(String kind, String name, String url, String username, String pa
 			}
 		}
 		// the options of Timekeeper's default URL, for every scheduler alike
-		return new Database(kind, name, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "sa",
-				"");
+		return new Database(kind, name,
+				"jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64", "sa", "");
 	}
 
 	/**
