@@ -28,6 +28,12 @@ record Database(String kind, String name, String url, String username, String pa
 	static final String POSTGRESQL = "postgresql";
 
 	/**
+	 * This run's prefix of PostgreSQL database names: runs from two clones at once share
+	 * the one PostgreSQL, and a fresh database drops any of its name first.
+	 */
+	private static final String PREFIX = "bench_" + ProcessHandle.current().pid() + "_";
+
+	/**
 	 * Creates an empty database, removing one of that name first.
 	 * @param harness the run
 	 * @param kind {@code h2} or {@code postgresql}
@@ -36,7 +42,7 @@ record Database(String kind, String name, String url, String username, String pa
 	 */
 	static Database fresh(Harness harness, String kind, String name) throws IOException {
 		if (kind.equals(POSTGRESQL)) {
-			return new Database(kind, name, Postgres.freshDatabase("bench_" + name), Postgres.USER, "");
+			return new Database(kind, name, Postgres.freshDatabase(PREFIX + name), Postgres.USER, "");
 		}
 		if (!kind.equals(H2)) {
 			throw new IllegalArgumentException("unknown database kind " + kind);
@@ -86,7 +92,7 @@ record Database(String kind, String name, String url, String username, String pa
 	/** Removes a PostgreSQL database once its case is done; H2 files stay for a look. */
 	void drop() {
 		if (this.kind.equals(POSTGRESQL)) {
-			Postgres.drop("bench_" + this.name);
+			Postgres.drop(PREFIX + this.name);
 		}
 	}
 
