@@ -36,9 +36,10 @@ class QuartzConfiguration {
 	}
 
 	/**
-	 * PostgreSQL needs Quartz's PostgreSQL delegate (it stores job data as
-	 * {@code bytea}); every other database here works with the standard one. A delegate
-	 * set in {@code spring.quartz.properties} wins.
+	 * Timekeeper's job store, and the JDBC delegate that matches the database: on
+	 * PostgreSQL Quartz's PostgreSQL delegate (it stores job data as {@code bytea}), on
+	 * H2 the standard one, each with Timekeeper's acquisition query. A job store or
+	 * delegate set in {@code spring.quartz.properties} wins.
 	 */
 	@Bean
 	SchedulerFactoryBeanCustomizer driverDelegateCustomizer(QuartzProperties quartzProperties, DataSource dataSource,
