@@ -32,15 +32,24 @@ final class DueTriggers {
 	private static final String COLUMNS = "SELECT TRIGGER_NAME, TRIGGER_GROUP, NEXT_FIRE_TIME, PRIORITY FROM {0}TRIGGERS"
 			+ " WHERE SCHED_NAME = {1} AND TRIGGER_STATE = ? AND NEXT_FIRE_TIME <= ? ";
 
-	private static final String ORDER = " ORDER BY NEXT_FIRE_TIME ASC, PRIORITY DESC LIMIT ?";
-
-	/** Honours misfires, and is not misfired yet. */
+	/**
+	 * Honours misfires, and is not misfired yet. Ordered by the columns of the index that
+	 * serves it, {@code IDX_QRTZ_T_NFT_ST}, whose leading two are fixed by the condition:
+	 * the order is Quartz's (fire time, then priority), and H2 reads the index in order
+	 * and stops after {@code LIMIT} rows only when the {@code ORDER BY} names the index's
+	 * columns from its first (otherwise it reads every due trigger and sorts them).
+	 */
 	static final String NOT_MISFIRED = COLUMNS + "AND NEXT_FIRE_TIME >= ? AND MISFIRE_INSTR <> "
-			+ Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY + ORDER;
+			+ Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY
+			+ " ORDER BY SCHED_NAME, TRIGGER_STATE, NEXT_FIRE_TIME ASC, PRIORITY DESC LIMIT ?";
 
-	/** Ignores misfires, so it is acquired however late it is. */
+	/**
+	 * Ignores misfires, so it is acquired however late it is; ordered likewise by the
+	 * columns of {@code IDX_QRTZ_T_NFT_ST_MISFIRE}.
+	 */
 	static final String IGNORES_MISFIRES = COLUMNS + "AND MISFIRE_INSTR = "
-			+ Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY + ORDER;
+			+ Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY
+			+ " ORDER BY SCHED_NAME, MISFIRE_INSTR, NEXT_FIRE_TIME ASC, TRIGGER_STATE, PRIORITY DESC LIMIT ?";
 
 	private static final Comparator<Due> QUARTZ_ORDER = Comparator.comparingLong(Due::nextFireTime)
 		.thenComparing(Comparator.comparingInt(Due::priority).reversed());

@@ -1,16 +1,33 @@
 package dev.timekeeper.jobs;
 
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.JobPersistenceException;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger.CompletedExecutionInstruction;
 import org.quartz.TriggerKey;
+import org.quartz.impl.jdbcjobstore.FiredTriggerRecord;
+import org.quartz.impl.jdbcjobstore.NoSuchDelegateException;
+import org.quartz.impl.jdbcjobstore.StdJDBCConstants;
+import org.quartz.impl.triggers.CronTriggerImpl;
+import org.quartz.impl.triggers.SimpleTriggerImpl;
 import org.quartz.spi.OperableTrigger;
+import org.quartz.spi.TriggerFiredBundle;
+import org.quartz.spi.TriggerFiredResult;
 
 import org.springframework.scheduling.quartz.LocalDataSourceJobStore;
 
@@ -89,15 +106,273 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	private void completeAll(List<Completion> batch) {
 		try {
 			executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
-				for (Completion completion : batch) {
-					triggeredJobComplete(conn, completion.trigger(), completion.jobDetail(), completion.instruction());
-				}
+				complete(conn, batch);
 				return null;
 			}, null);
 		}
 		catch (JobPersistenceException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Stores finished runs as Quartz's {@code triggeredJobComplete} does, the common ones
+	 * (a trigger that fires again, or a finished simple or cron trigger of a durable job)
+	 * in a few statements for all of them, the others one by one by Quartz's own code.
+	 */
+	private void complete(Connection conn, List<Completion> batch) throws JobPersistenceException {
+		TimekeeperDelegates.Batching delegate = batchingDelegate();
+		List<Completion> together = new ArrayList<>(batch.size());
+		for (Completion completion : batch) {
+			if (delegate != null && completion.together()) {
+				together.add(completion);
+			}
+			else {
+				triggeredJobComplete(conn, completion.trigger(), completion.jobDetail(), completion.instruction());
+			}
+		}
+		if (delegate == null || together.isEmpty()) {
+			return;
+		}
+		CompletionStatements statements = delegate.completion();
+		try {
+			List<TriggerKey> finished = statements.selectFinished(conn,
+					together.stream().filter(Completion::deletesTrigger).map((c) -> c.trigger().getKey()).toList());
+			statements.deleteTriggers(conn, kind(together, finished, SimpleTriggerImpl.class),
+					StdJDBCConstants.DELETE_SIMPLE_TRIGGER);
+			statements.deleteTriggers(conn, kind(together, finished, CronTriggerImpl.class),
+					StdJDBCConstants.DELETE_CRON_TRIGGER);
+			Set<JobKey> serial = new LinkedHashSet<>();
+			together.stream()
+				.filter((c) -> c.jobDetail().isConcurrentExecutionDisallowed())
+				.forEach((c) -> serial.add(c.jobDetail().getKey()));
+			statements.unblockTriggersOfJobs(conn, serial);
+			if (!serial.isEmpty()) {
+				// as Quartz: an unblocked trigger may be due now
+				signalSchedulingChangeOnTxCompletion(0L);
+			}
+			statements.deleteFiredTriggers(conn,
+					together.stream().map((c) -> c.trigger().getFireInstanceId()).toList());
+		}
+		catch (SQLException ex) {
+			throw new JobPersistenceException("Couldn't store finished runs: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<TriggerKey> kind(List<Completion> completions, List<TriggerKey> finished,
+			Class<? extends OperableTrigger> kind) {
+		return completions.stream()
+			.filter((c) -> kind.isInstance(c.trigger()) && finished.contains(c.trigger().getKey()))
+			.map((c) -> c.trigger().getKey())
+			.toList();
+	}
+
+	/**
+	 * Acquires due triggers as Quartz does (the same triggers, in the same order, with
+	 * the same rules for serial jobs and the batch's end), with the reads and writes of
+	 * the whole batch in a few statements instead of five per trigger.
+	 */
+	@Override
+	protected List<OperableTrigger> acquireNextTrigger(Connection conn, long noLaterThan, int maxCount, long timeWindow)
+			throws JobPersistenceException {
+		FiringStatements batch = batching();
+		if (batch == null || timeWindow < 0) {
+			return super.acquireNextTrigger(conn, noLaterThan, maxCount, timeWindow);
+		}
+		try {
+			// as Quartz: when every trigger found was taken meanwhile, look twice more
+			for (int attempt = 1;; attempt++) {
+				List<TriggerKey> keys = getDelegate().selectTriggerToAcquire(conn, noLaterThan + timeWindow,
+						getMisfireTime(), maxCount);
+				if (keys.isEmpty()) {
+					return new ArrayList<>();
+				}
+				List<OperableTrigger> acquired = acquire(conn, batch, keys, noLaterThan, timeWindow);
+				if (!acquired.isEmpty() || attempt >= 3) {
+					return acquired;
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new JobPersistenceException("Couldn't acquire next trigger: " + ex.getMessage(), ex);
+		}
+	}
+
+	private List<OperableTrigger> acquire(Connection conn, FiringStatements batch, List<TriggerKey> keys,
+			long noLaterThan, long timeWindow) throws JobPersistenceException, SQLException {
+		List<OperableTrigger> found = new ArrayList<>(keys.size());
+		for (TriggerKey key : keys) {
+			OperableTrigger trigger = retrieveTrigger(conn, key);
+			if (trigger != null) {
+				found.add(trigger);
+			}
+		}
+		Map<JobKey, Boolean> serial = batch.selectNonConcurrent(conn,
+				found.stream().map(OperableTrigger::getJobKey).toList());
+		Set<JobKey> serialTaken = new HashSet<>();
+		List<OperableTrigger> chosen = new ArrayList<>(found.size());
+		long batchEnd = noLaterThan;
+		for (OperableTrigger trigger : found) {
+			Boolean isSerial = serial.get(trigger.getJobKey());
+			Date next = trigger.getNextFireTime();
+			// a serial job fires once per batch; a trigger whose job is gone is left
+			if (isSerial == null || (isSerial && !serialTaken.add(trigger.getJobKey())) || next == null) {
+				continue;
+			}
+			if (next.getTime() > batchEnd) {
+				break;
+			}
+			if (chosen.isEmpty()) {
+				batchEnd = Math.max(next.getTime(), System.currentTimeMillis()) + timeWindow;
+			}
+			chosen.add(trigger);
+		}
+		List<OperableTrigger> acquired = new ArrayList<>(chosen.size());
+		if (chosen.isEmpty()) {
+			return acquired;
+		}
+		boolean[] updated = batch.updateTriggerStatesFromOtherState(conn,
+				chosen.stream().map(OperableTrigger::getKey).toList(), STATE_ACQUIRED, STATE_WAITING);
+		for (int i = 0; i < chosen.size(); i++) {
+			if (updated[i]) {
+				chosen.get(i).setFireInstanceId(getFiredTriggerRecordId());
+				acquired.add(chosen.get(i));
+			}
+		}
+		batch.insertFiredTriggers(conn, acquired, STATE_ACQUIRED);
+		return acquired;
+	}
+
+	/**
+	 * Fires acquired triggers as Quartz does, with the reads and writes of the whole
+	 * batch in a few statements (Quartz's own path takes about ten per trigger). A
+	 * trigger with a calendar, or whose job the batch could not read, is fired by
+	 * Quartz's own code.
+	 */
+	@Override
+	public List<TriggerFiredResult> triggersFired(List<OperableTrigger> triggers) throws JobPersistenceException {
+		FiringStatements batch = batching();
+		if (batch == null || triggers.stream().anyMatch((trigger) -> trigger.getCalendarName() != null)
+				|| triggers.stream().map(OperableTrigger::getJobKey).distinct().count() < triggers.size()) {
+			return super.triggersFired(triggers);
+		}
+		return executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> fire(conn, batch, triggers), this::executing);
+	}
+
+	private List<TriggerFiredResult> fire(Connection conn, FiringStatements batch, List<OperableTrigger> triggers)
+			throws JobPersistenceException {
+		try {
+			Map<TriggerKey, String> states = batch.selectTriggerStates(conn,
+					triggers.stream().map(OperableTrigger::getKey).toList());
+			List<OperableTrigger> acquired = triggers.stream()
+				.filter((trigger) -> STATE_ACQUIRED.equals(states.get(trigger.getKey())))
+				.toList();
+			Map<JobKey, JobDetail> jobs = batch.selectJobDetails(conn,
+					acquired.stream().map(OperableTrigger::getJobKey).toList(), getClassLoadHelper());
+			List<OperableTrigger> ready = acquired.stream().filter((t) -> jobs.containsKey(t.getJobKey())).toList();
+			batch.updateFiredTriggers(conn, ready, STATE_EXECUTING, jobs);
+			List<JobKey> serial = ready.stream()
+				.map(OperableTrigger::getJobKey)
+				.filter((job) -> jobs.get(job).isConcurrentExecutionDisallowed())
+				.toList();
+			batch.blockTriggersOfJobs(conn, serial);
+			Set<String> pausedGroups = serial.isEmpty() ? Set.of() : getDelegate().selectPausedTriggerGroups(conn);
+			Map<OperableTrigger, String> stored = new LinkedHashMap<>();
+			List<TriggerFiredResult> results = new ArrayList<>(triggers.size());
+			for (OperableTrigger trigger : triggers) {
+				if (!acquired.contains(trigger)) {
+					results.add(new TriggerFiredResult((TriggerFiredBundle) null));
+				}
+				else if (!ready.contains(trigger)) {
+					results.add(fireOne(conn, trigger));
+				}
+				else {
+					results.add(new TriggerFiredResult(
+							fired(conn, trigger, jobs.get(trigger.getJobKey()), pausedGroups, stored)));
+				}
+			}
+			batch.updateTriggers(conn, stored);
+			return results;
+		}
+		catch (SQLException | IOException ex) {
+			throw new JobPersistenceException("Couldn't fire triggers: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The rest of Quartz's {@code triggerFired} for one trigger: its next fire time, and
+	 * its row stored with the state Quartz's {@code storeTrigger} would give it. (Its
+	 * paused-group check changes only a waiting or acquired state, its blocked check only
+	 * a waiting or paused one; a fired trigger's state is blocked, or forced.)
+	 */
+	private TriggerFiredBundle fired(Connection conn, OperableTrigger trigger, JobDetail job, Set<String> pausedGroups,
+			Map<OperableTrigger, String> stored) throws SQLException, IOException, JobPersistenceException {
+		Date previous = trigger.getPreviousFireTime();
+		trigger.triggered(null);
+		String state = STATE_WAITING;
+		boolean force = true;
+		if (job.isConcurrentExecutionDisallowed()) {
+			state = STATE_BLOCKED;
+			force = false;
+		}
+		if (trigger.getNextFireTime() == null) {
+			state = STATE_COMPLETE;
+			force = true;
+		}
+		String group = trigger.getKey().getGroup();
+		if (!force && !pausedGroups.contains(group) && pausedGroups.contains(ALL_GROUPS_PAUSED)) {
+			getDelegate().insertPausedTriggerGroup(conn, group);
+		}
+		if (FiringStatements.isPlain(trigger)) {
+			// stored with the others of the batch
+			stored.put(trigger, state);
+		}
+		else {
+			getDelegate().updateTrigger(conn, trigger, state, job);
+		}
+		job.getJobDataMap().clearDirtyFlag();
+		return new TriggerFiredBundle(job, trigger, null, group.equals(Scheduler.DEFAULT_RECOVERY_GROUP), new Date(),
+				trigger.getPreviousFireTime(), previous, trigger.getNextFireTime());
+	}
+
+	private TriggerFiredResult fireOne(Connection conn, OperableTrigger trigger) {
+		try {
+			return new TriggerFiredResult(triggerFired(conn, trigger));
+		}
+		catch (JobPersistenceException | RuntimeException ex) {
+			return new TriggerFiredResult(ex);
+		}
+	}
+
+	/**
+	 * Quartz's check, after a failed commit, of whether the firing was stored anyway: one
+	 * of the triggers is executing under this instance.
+	 */
+	private Boolean executing(Connection conn, List<TriggerFiredResult> results) throws JobPersistenceException {
+		try {
+			Set<String> executing = new HashSet<>();
+			for (FiredTriggerRecord record : getDelegate().selectInstancesFiredTriggerRecords(conn, getInstanceId())) {
+				if (STATE_EXECUTING.equals(record.getFireInstanceState())) {
+					executing.add(record.getFireInstanceId());
+				}
+			}
+			return results.stream()
+				.map(TriggerFiredResult::getTriggerFiredBundle)
+				.anyMatch((bundle) -> bundle != null && executing.contains(bundle.getTrigger().getFireInstanceId()));
+		}
+		catch (SQLException ex) {
+			throw new JobPersistenceException("error validating trigger acquisition", ex);
+		}
+	}
+
+	/** The batch statements, unless a user's own delegate is configured. */
+	private @Nullable FiringStatements batching() throws NoSuchDelegateException {
+		TimekeeperDelegates.Batching delegate = batchingDelegate();
+		return (delegate != null) ? delegate.firing() : null;
+	}
+
+	private TimekeeperDelegates.@Nullable Batching batchingDelegate() throws NoSuchDelegateException {
+		return (getDelegate() instanceof TimekeeperDelegates.Batching delegate) ? delegate : null;
 	}
 
 	@Override
@@ -114,6 +389,27 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 * @param instruction what to do with the trigger now
 	 */
 	private record Completion(OperableTrigger trigger, JobDetail jobDetail, CompletedExecutionInstruction instruction) {
+
+		/** Whether the batch statements can store it. */
+		boolean together() {
+			if (this.jobDetail.isPersistJobDataAfterExecution()) {
+				return false;
+			}
+			return this.instruction == CompletedExecutionInstruction.NOOP || (deletesTrigger()
+					&& this.trigger.getNextFireTime() == null && this.jobDetail.isDurable() && plainKind());
+		}
+
+		boolean deletesTrigger() {
+			return this.instruction == CompletedExecutionInstruction.DELETE_TRIGGER;
+		}
+
+		/**
+		 * Stored in a table of its kind alone (Quartz's simple and cron trigger rows).
+		 */
+		private boolean plainKind() {
+			return (this.trigger instanceof SimpleTriggerImpl simple && !simple.hasAdditionalProperties())
+					|| (this.trigger instanceof CronTriggerImpl cron && !cron.hasAdditionalProperties());
+		}
 
 	}
 

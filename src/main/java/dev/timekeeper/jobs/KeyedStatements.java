@@ -1,0 +1,92 @@
+package dev.timekeeper.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the batch statements of {@link FiringStatements} and {@link CompletionStatements}
+ * share: reading the rows of many keys in one query, and reading a JDBC batch's update
+ * counts.
+ */
+final class KeyedStatements {
+
+	private KeyedStatements() {
+	}
+
+	/**
+	 * Runs a query for the rows of the keys: {@code SELECT columns FROM (VALUES (?, ?),
+	 * ...) AS K (N, G) JOIN table T ON T.SCHED_NAME = ... AND T.X_NAME = K.N AND
+	 * T.X_GROUP = K.G}, one index lookup per key on H2 and PostgreSQL alike (H2 answers
+	 * {@code (SCHED_NAME, X_NAME, X_GROUP) IN (...)} from the primary key only when no
+	 * other index starts with {@code SCHED_NAME}, and otherwise scans the table). The
+	 * statement's text depends only on how many keys it takes, rounded up to a power of
+	 * two (the last key repeated, so its rows come more than once), so that the database
+	 * and the driver parse a few texts once.
+	 * @param columns the columns, of table {@code T}
+	 * @param table the table, without Quartz's prefix
+	 * @param prefix the key columns' prefix: {@code TRIGGER} or {@code JOB}
+	 */
+	static <K> void select(Connection conn, UnaryOperator<String> rtp, String columns, String table, String prefix,
+			Collection<K> keys, Function<K, String> name, Function<K, String> group, RowHandler handler)
+			throws SQLException {
+		select(conn, rtp, columns, table, prefix, "", keys, name, group, handler);
+	}
+
+	/**
+	 * As
+	 * {@link #select(Connection, UnaryOperator, String, String, String, Collection, Function, Function, RowHandler)},
+	 * with more tables joined to {@code T}.
+	 * @param joins the joins, after the key table's
+	 */
+	static <K> void select(Connection conn, UnaryOperator<String> rtp, String columns, String table, String prefix,
+			String joins, Collection<K> keys, Function<K, String> name, Function<K, String> group, RowHandler handler)
+			throws SQLException {
+		List<K> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+		if (distinct.isEmpty()) {
+			return;
+		}
+		int slots = Math.max(4, Integer.highestOneBit(distinct.size() - 1) << 1);
+		String text = rtp.apply("SELECT " + columns + " FROM (VALUES (?, ?)" + ", (?, ?)".repeat(slots - 1)
+				+ ") AS K (N, G) JOIN {0}" + table + " T ON T.SCHED_NAME = {1} AND T." + prefix + "_NAME = K.N AND T."
+				+ prefix + "_GROUP = K.G " + joins);
+		try (PreparedStatement statement = conn.prepareStatement(text)) {
+			for (int i = 0; i < slots; i++) {
+				K key = distinct.get(Math.min(i, distinct.size() - 1));
+				statement.setString(2 * i + 1, name.apply(key));
+				statement.setString(2 * i + 2, group.apply(key));
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					handler.handle(rows);
+				}
+			}
+		}
+	}
+
+	/** A batch's update counts as "updated a row", whatever the driver reports. */
+	static boolean[] updated(int[] counts, int statements) {
+		boolean[] updated = new boolean[statements];
+		for (int i = 0; i < statements; i++) {
+			// a driver that cannot tell executed every statement (SUCCESS_NO_INFO)
+			updated[i] = counts[i] > 0 || counts[i] == PreparedStatement.SUCCESS_NO_INFO;
+		}
+		return updated;
+	}
+
+	/** Takes one row of a result. */
+	@FunctionalInterface
+	interface RowHandler {
+
+		void handle(ResultSet rows) throws SQLException;
+
+	}
+
+}
