@@ -44,9 +44,26 @@ final class ChildJvm implements AutoCloseable {
 	 */
 	static ChildJvm start(Harness harness, String name, String classpath, String mainClass, List<String> arguments)
 			throws IOException {
+		return start(harness, name, classpath, List.of(), mainClass, arguments);
+	}
+
+	/**
+	 * Starts a child with JVM options of its own after the harness's.
+	 * @param harness the run, for the JVM options and the log directory
+	 * @param name the child's name in logs and errors
+	 * @param classpath its class path
+	 * @param jvmOptions its own JVM options, after the harness's
+	 * @param mainClass its main class
+	 * @param arguments its arguments
+	 * @return the running child
+	 * @throws IOException when the process cannot be started
+	 */
+	static ChildJvm start(Harness harness, String name, String classpath, List<String> jvmOptions, String mainClass,
+			List<String> arguments) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(harness.settings().jvmOptions());
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", classpath, mainClass));
 		command.addAll(arguments);
 		Path log = harness.logs().resolve(name + ".log");

@@ -69,13 +69,21 @@ final class Classpaths {
 
 	/**
 	 * Timekeeper as {@code java -jar} runs it: its classes and its own dependencies'
-	 * runtime closure, no test library.
-	 * @param projectPom the project's {@code pom.xml}
+	 * runtime closure (those of the project's {@code pom.xml}), no test library.
+	 * @param application Timekeeper's classes, a jar of {@link #timekeeperClasses()}
 	 * @return the class path
 	 */
-	String timekeeper(Path projectPom) {
-		List<String> roots = Pom.read(projectPom).dependencies();
-		return join(List.of(this.classes), closure(roots));
+	String timekeeper(Path application) {
+		List<String> roots = Pom.read(Path.of("pom.xml").toAbsolutePath()).dependencies();
+		return join(List.of(application), closure(roots));
+	}
+
+	/**
+	 * Timekeeper's compiled classes.
+	 * @return {@code target/classes}
+	 */
+	Path timekeeperClasses() {
+		return this.classes;
 	}
 
 	/**

@@ -19,8 +19,10 @@ import org.springframework.util.FileSystemUtils;
  * @param root the output directory
  * @param summary the summary lines
  * @param reference the bare application's figures, filled in once it has run
+ * @param launches how Timekeeper starts, made once per run
  */
-record Harness(Settings settings, Classpaths classpaths, Path root, Summary summary, Reference reference) {
+record Harness(Settings settings, Classpaths classpaths, Path root, Summary summary, Reference reference,
+		Launches launches) {
 
 	static Harness create(Settings settings) throws IOException {
 		Path root = Path.of("target", "bench").toAbsolutePath();
@@ -28,7 +30,38 @@ record Harness(Settings settings, Classpaths classpaths, Path root, Summary summ
 		Files.createDirectories(root.resolve("logs"));
 		Files.createDirectories(root.resolve("data"));
 		return new Harness(settings, Classpaths.ofTestRun(), root,
-				new Summary(root.resolve("summary.txt"), root.resolve("timeline.txt")), new Reference());
+				new Summary(root.resolve("summary.txt"), root.resolve("timeline.txt")), new Reference(),
+				new Launches());
+	}
+
+	/**
+	 * Timekeeper as every case starts it: as shipped, with its AOT cache (made by a
+	 * training run the first time), unless {@code bench.timekeeper.aot-cache=false}.
+	 * @return the launch
+	 */
+	TimekeeperLaunch timekeeper() throws Exception {
+		if (!this.settings.aotCache()) {
+			return timekeeperWithoutCache();
+		}
+		synchronized (this.launches) {
+			if (this.launches.shipped == null) {
+				this.launches.shipped = TimekeeperLaunch.shipped(this);
+			}
+			return this.launches.shipped;
+		}
+	}
+
+	/**
+	 * Timekeeper without an AOT cache, with the JVM options of every other child.
+	 * @return the launch
+	 */
+	TimekeeperLaunch timekeeperWithoutCache() throws Exception {
+		synchronized (this.launches) {
+			if (this.launches.plain == null) {
+				this.launches.plain = TimekeeperLaunch.plain(this);
+			}
+			return this.launches.plain;
+		}
 	}
 
 	Path logs() {
@@ -94,6 +127,15 @@ record Harness(Settings settings, Classpaths classpaths, Path root, Summary summ
 		volatile long rssKib;
 
 		volatile double getPerSecond;
+
+	}
+
+	/** Timekeeper's launches once made; guarded by itself. */
+	static final class Launches {
+
+		private TimekeeperLaunch shipped;
+
+		private TimekeeperLaunch plain;
 
 	}
 

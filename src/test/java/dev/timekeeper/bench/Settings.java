@@ -26,11 +26,14 @@ import java.util.List;
  * @param apiDuration how long the API load is measured
  * @param createConcurrency connections that create the jobs of the other cases
  * @param jvmOptions the options of every child JVM
+ * @param aotCache whether Timekeeper starts as shipped, with the JDK's ahead-of-time
+ * cache of a training run (its only JVM option that the other children do not have), or
+ * without one; either way the start-up case also measures it without
  */
 record Settings(List<String> databases, List<String> cases, List<Integer> burstSizes, List<String> burstImpls,
 		Duration burstTimeout, List<Integer> steadyJobs, List<Duration> steadyPeriods, int stored,
 		Duration steadyWarmup, Duration steadyWindow, int apiConcurrency, Duration apiWarmup, Duration apiDuration,
-		int createConcurrency, List<String> jvmOptions) {
+		int createConcurrency, List<String> jvmOptions, boolean aotCache) {
 
 	static Settings fromSystemProperties() {
 		List<Integer> steadyJobs = integers("bench.steady.jobs", "500,5000");
@@ -47,7 +50,8 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "5s")),
 				seconds(property("bench.api.duration", "10s")),
 				Integer.parseInt(property("bench.create.concurrency", "8")),
-				List.of(property("bench.jvm-options", "-Xmx1g -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")));
+				List.of(property("bench.jvm-options", "-Xmx1g -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")),
+				Boolean.parseBoolean(property("bench.timekeeper.aot-cache", "true")));
 	}
 
 	boolean runs(String kase) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,10 +30,13 @@ final class Timekeeper implements AutoCloseable {
 
 	private final Duration ready;
 
-	private Timekeeper(ChildJvm jvm, int port, Duration ready) {
+	private final String cache;
+
+	private Timekeeper(ChildJvm jvm, int port, Duration ready, String cache) {
 		this.jvm = jvm;
 		this.port = port;
 		this.ready = ready;
+		this.cache = cache;
 	}
 
 	/**
@@ -45,17 +47,29 @@ final class Timekeeper implements AutoCloseable {
 	 * @return the ready instance
 	 */
 	static Timekeeper start(Harness harness, String name, Database database) throws Exception {
+		return start(harness, name, database, harness.timekeeper());
+	}
+
+	/**
+	 * Starts an instance on a database, launched as given, and waits until it is ready.
+	 * @param harness the run
+	 * @param name the child's name (its log file's)
+	 * @param database its database
+	 * @param launch its class path and JVM options
+	 * @return the ready instance
+	 */
+	static Timekeeper start(Harness harness, String name, Database database, TimekeeperLaunch launch) throws Exception {
 		int port = ChildJvm.freePort();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
 				"--timekeeper.default-jobs.enabled=false", "--timekeeper.security.tokens[0].name=bench",
 				"--timekeeper.security.tokens[0].sha256=" + sha256(TOKEN),
 				"--timekeeper.security.tokens[0].role=ADMIN"));
 		arguments.addAll(database.springArguments());
-		ChildJvm jvm = ChildJvm.start(harness, name,
-				harness.classpaths().timekeeper(Path.of("pom.xml").toAbsolutePath()),
-				"dev.timekeeper.TimekeeperApplication", arguments);
+		ChildJvm jvm = ChildJvm.start(harness, name, launch.classpath(), launch.jvmOptions(), TimekeeperLaunch.MAIN,
+				arguments);
 		try {
-			return new Timekeeper(jvm, port, jvm.awaitReady(port, "/actuator/health/readiness", Duration.ofMinutes(5)));
+			return new Timekeeper(jvm, port, jvm.awaitReady(port, "/actuator/health/readiness", Duration.ofMinutes(5)),
+					launch.cache());
 		}
 		catch (RuntimeException | InterruptedException ex) {
 			jvm.close();
@@ -112,6 +126,14 @@ final class Timekeeper implements AutoCloseable {
 
 	Duration ready() {
 		return this.ready;
+	}
+
+	/**
+	 * What it started with.
+	 * @return {@code aot} or {@code none}
+	 */
+	String cache() {
+		return this.cache;
 	}
 
 	ChildJvm jvm() {
