@@ -200,9 +200,11 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 
 	private List<OperableTrigger> acquire(Connection conn, FiringStatements batch, List<TriggerKey> keys,
 			long noLaterThan, long timeWindow) throws JobPersistenceException, SQLException {
+		Map<TriggerKey, OperableTrigger> read = batch.selectTriggers(conn, keys);
 		List<OperableTrigger> found = new ArrayList<>(keys.size());
 		for (TriggerKey key : keys) {
-			OperableTrigger trigger = retrieveTrigger(conn, key);
+			// one the batch could not build is read by Quartz's own code
+			OperableTrigger trigger = read.containsKey(key) ? read.get(key) : retrieveTrigger(conn, key);
 			if (trigger != null) {
 				found.add(trigger);
 			}
