@@ -87,7 +87,7 @@ class JobViews {
 			.param("name", id.name())
 			.query(this::view)
 			.optional()
-			.map((view) -> withLastExecutions(List.of(view)).get(0));
+			.map(this::withLastExecution);
 	}
 
 	/**
@@ -134,16 +134,28 @@ class JobViews {
 		return new PageImpl<>(withLastExecutions(content), pageRequest, total);
 	}
 
+	private JobView withLastExecution(JobView view) {
+		return this.executions.latest(new JobRef(view.group(), view.name()))
+			.filter((execution) -> isOf(view, execution))
+			.map(view::withLastExecution)
+			.orElse(view);
+	}
+
 	private List<JobView> withLastExecutions(List<JobView> views) {
 		Map<JobRef, LastExecution> last = this.executions
 			.latest(views.stream().map((view) -> new JobRef(view.group(), view.name())).toList());
 		return views.stream().map((view) -> {
 			LastExecution execution = last.get(new JobRef(view.group(), view.name()));
-			// a run of a deleted job of the same name, recorded after it was deleted, is
-			// not this job's
-			boolean ours = execution != null && !execution.startedAt().isBefore(view.createdAt());
-			return ours ? view.withLastExecution(execution) : view;
+			return (execution != null && isOf(view, execution)) ? view.withLastExecution(execution) : view;
 		}).toList();
+	}
+
+	/**
+	 * Whether a job's last recorded run is its own: a run of a deleted job of the same
+	 * name, recorded after it was deleted, is not.
+	 */
+	private static boolean isOf(JobView view, LastExecution execution) {
+		return !execution.startedAt().isBefore(view.createdAt());
 	}
 
 	private static String orderBy(Sort sort) {
