@@ -67,7 +67,7 @@ public class JobCommands {
 			throw JobAlreadyExistsException.forId(spec.id());
 		}
 		this.quartz.schedule(spec, false);
-		return view(spec.id());
+		return this.views.findCreated(spec.id()).orElseThrow(() -> JobNotFoundException.forId(spec.id()));
 	}
 
 	/**

@@ -66,7 +66,7 @@ class JobViews {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper jsonMapper;
+	private final StoredDefinitions definitions;
 
 	private final ExecutionLog executions;
 
@@ -75,19 +75,29 @@ class JobViews {
 	JobViews(JdbcClient jdbc, JsonMapper jsonMapper, ExecutionLog executions, Scheduler scheduler)
 			throws SchedulerException {
 		this.jdbc = jdbc;
-		this.jsonMapper = jsonMapper;
+		this.definitions = new StoredDefinitions(jsonMapper);
 		this.executions = executions;
 		this.schedulerName = scheduler.getSchedulerName();
 	}
 
 	Optional<JobView> find(JobId id) {
+		return findCreated(id).map(this::withLastExecution);
+	}
+
+	/**
+	 * A job just created in the caller's transaction, without reading its history: it has
+	 * no run of its own yet (a run recorded under its name before it existed was a
+	 * deleted job's, which {@link #find} would leave out too).
+	 * @param id the job
+	 * @return the job, if it exists
+	 */
+	Optional<JobView> findCreated(JobId id) {
 		return this.jdbc.sql(VIEW + " AND j.JOB_GROUP = :group AND j.JOB_NAME = :name")
 			.param("sched", this.schedulerName)
 			.param("group", id.group())
 			.param("name", id.name())
 			.query(this::view)
-			.optional()
-			.map(this::withLastExecution);
+			.optional();
 	}
 
 	/**
@@ -174,7 +184,7 @@ class JobViews {
 	}
 
 	private JobView view(ResultSet rs, int row) throws SQLException {
-		JobSpec spec = this.jsonMapper.readValue(rs.getString("definition"), JobSpec.class);
+		JobSpec spec = this.definitions.read(rs.getString("definition"));
 		return JobView.of(spec, JobState.valueOf(rs.getString("state")), instant(rs, "next_fire_time"),
 				instant(rs, "prev_fire_time"), rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
