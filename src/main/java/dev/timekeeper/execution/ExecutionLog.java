@@ -31,6 +31,11 @@ public class ExecutionLog {
 			  FROM TK_EXECUTION WHERE JOB_GROUP IN (:groups) AND JOB_NAME IN (:names)) x
 			WHERE x.RN = 1""";
 
+	private static final String LATEST_OF_ONE = """
+			SELECT ID, JOB_GROUP, JOB_NAME, OUTCOME, SCHEDULED_AT, STARTED_AT, FINISHED_AT, ATTEMPT, ERROR
+			FROM TK_EXECUTION WHERE JOB_GROUP = :group AND JOB_NAME = :name
+			ORDER BY STARTED_AT DESC, ID DESC LIMIT 1""";
+
 	private final ExecutionWriter writer;
 
 	private final ExecutionMetrics metrics;
@@ -105,6 +110,21 @@ public class ExecutionLog {
 			.stream()
 			.filter((entry) -> jobs.contains(entry.getKey()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * The most recent execution of one job, if it has one. One statement, so it needs no
+	 * transaction of its own; inside the caller's it reads in that one.
+	 * @param job the job
+	 * @return its last execution
+	 */
+	public Optional<LastExecution> latest(JobRef job) {
+		return this.jdbc.sql(LATEST_OF_ONE)
+			.param("group", job.group())
+			.param("name", job.name())
+			.query(ExecutionLog::latestRow)
+			.optional()
+			.map(Map.Entry::getValue);
 	}
 
 	/**

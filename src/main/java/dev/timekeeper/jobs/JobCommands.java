@@ -67,7 +67,7 @@ public class JobCommands {
 			throw JobAlreadyExistsException.forId(spec.id());
 		}
 		this.quartz.schedule(spec, false);
-		return view(spec.id());
+		return this.views.findCreated(spec.id()).orElseThrow(() -> JobNotFoundException.forId(spec.id()));
 	}
 
 	/**
@@ -129,7 +129,12 @@ public class JobCommands {
 	 */
 	@Transactional
 	public void runNow(JobId id) {
-		requireJob(id);
+		// the job's row stays locked until the run's trigger is committed: a delete that
+		// races this one waits and then removes that trigger with the job, or, if it came
+		// first, this finds no job (404) instead of storing a trigger for a deleted job
+		if (this.repository.lock(id.group(), id.name()).isEmpty()) {
+			throw JobNotFoundException.forId(id);
+		}
 		this.quartz.runNow(id);
 	}
 

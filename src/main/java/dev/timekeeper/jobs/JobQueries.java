@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads jobs as the API shows them. */
@@ -34,6 +35,15 @@ public class JobQueries {
 		return this.repository.createdAt(id.group(), id.name());
 	}
 
+	/**
+	 * One job as the API shows it. Its two reads (the job with its triggers, then its
+	 * last run) are single statements that need no transaction of their own, so none is
+	 * begun for them (a caller's is used when there is one). Each statement sees what was
+	 * committed when it ran, as it did inside a read-committed transaction.
+	 * @param id the job
+	 * @return the job, if it exists
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<JobView> find(JobId id) {
 		return this.views.find(id);
 	}

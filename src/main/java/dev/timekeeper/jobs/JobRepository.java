@@ -3,7 +3,10 @@ package dev.timekeeper.jobs;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,6 +18,17 @@ interface JobRepository extends JpaRepository<JobEntity, Long> {
 
 	@Query("select count(j) > 0 from JobEntity j where j.group = ?1 and j.name = ?2")
 	boolean exists(String group, String name);
+
+	/**
+	 * Reads a job's row and keeps it locked until the transaction ends: a delete of the
+	 * job waits for that, and a lock taken after a delete finds no row.
+	 * @param group the job's group
+	 * @param name the job's name
+	 * @return the job, if it exists
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select j from JobEntity j where j.group = ?1 and j.name = ?2")
+	Optional<JobEntity> lock(String group, String name);
 
 	@Modifying(flushAutomatically = true)
 	@Query("delete from JobEntity j where j.group = ?1 and j.name = ?2")

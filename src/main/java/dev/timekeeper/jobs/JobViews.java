@@ -66,7 +66,7 @@ class JobViews {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper jsonMapper;
+	private final StoredDefinitions definitions;
 
 	private final ExecutionLog executions;
 
@@ -75,19 +75,29 @@ class JobViews {
 	JobViews(JdbcClient jdbc, JsonMapper jsonMapper, ExecutionLog executions, Scheduler scheduler)
 			throws SchedulerException {
 		this.jdbc = jdbc;
-		this.jsonMapper = jsonMapper;
+		this.definitions = new StoredDefinitions(jsonMapper);
 		this.executions = executions;
 		this.schedulerName = scheduler.getSchedulerName();
 	}
 
 	Optional<JobView> find(JobId id) {
+		return findCreated(id).map(this::withLastExecution);
+	}
+
+	/**
+	 * A job just created in the caller's transaction, without reading its history: it has
+	 * no run of its own yet (a run recorded under its name before it existed was a
+	 * deleted job's, which {@link #find} would leave out too).
+	 * @param id the job
+	 * @return the job, if it exists
+	 */
+	Optional<JobView> findCreated(JobId id) {
 		return this.jdbc.sql(VIEW + " AND j.JOB_GROUP = :group AND j.JOB_NAME = :name")
 			.param("sched", this.schedulerName)
 			.param("group", id.group())
 			.param("name", id.name())
 			.query(this::view)
-			.optional()
-			.map((view) -> withLastExecutions(List.of(view)).get(0));
+			.optional();
 	}
 
 	/**
@@ -134,16 +144,28 @@ class JobViews {
 		return new PageImpl<>(withLastExecutions(content), pageRequest, total);
 	}
 
+	private JobView withLastExecution(JobView view) {
+		return this.executions.latest(new JobRef(view.group(), view.name()))
+			.filter((execution) -> isOf(view, execution))
+			.map(view::withLastExecution)
+			.orElse(view);
+	}
+
 	private List<JobView> withLastExecutions(List<JobView> views) {
 		Map<JobRef, LastExecution> last = this.executions
 			.latest(views.stream().map((view) -> new JobRef(view.group(), view.name())).toList());
 		return views.stream().map((view) -> {
 			LastExecution execution = last.get(new JobRef(view.group(), view.name()));
-			// a run of a deleted job of the same name, recorded after it was deleted, is
-			// not this job's
-			boolean ours = execution != null && !execution.startedAt().isBefore(view.createdAt());
-			return ours ? view.withLastExecution(execution) : view;
+			return (execution != null && isOf(view, execution)) ? view.withLastExecution(execution) : view;
 		}).toList();
+	}
+
+	/**
+	 * Whether a job's last recorded run is its own: a run of a deleted job of the same
+	 * name, recorded after it was deleted, is not.
+	 */
+	private static boolean isOf(JobView view, LastExecution execution) {
+		return !execution.startedAt().isBefore(view.createdAt());
 	}
 
 	private static String orderBy(Sort sort) {
@@ -162,7 +184,7 @@ class JobViews {
 	}
 
 	private JobView view(ResultSet rs, int row) throws SQLException {
-		JobSpec spec = this.jsonMapper.readValue(rs.getString("definition"), JobSpec.class);
+		JobSpec spec = this.definitions.read(rs.getString("definition"));
 		return JobView.of(spec, JobState.valueOf(rs.getString("state")), instant(rs, "next_fire_time"),
 				instant(rs, "prev_fire_time"), rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());

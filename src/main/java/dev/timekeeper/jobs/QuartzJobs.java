@@ -1,5 +1,6 @@
 package dev.timekeeper.jobs;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,8 +75,16 @@ class QuartzJobs {
 		}
 	}
 
+	/**
+	 * Deletes a job with its triggers. Quartz's {@code deleteJob} lists the triggers,
+	 * then unschedules them one by one and fails when one is gone in between, as a run by
+	 * hand or a retry is when it fires and completes meanwhile; {@code deleteJobs}
+	 * removes the job and whatever triggers it has in one step under the trigger lock.
+	 * @param id the job
+	 * @return whether it existed
+	 */
 	boolean delete(JobId id) {
-		return call(() -> this.scheduler.deleteJob(jobKey(id)));
+		return call(() -> this.scheduler.deleteJobs(List.of(jobKey(id))));
 	}
 
 	void pause(JobId id) {

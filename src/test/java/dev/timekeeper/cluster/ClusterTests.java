@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.timekeeper.support.Api;
 import dev.timekeeper.support.Node;
@@ -69,11 +72,7 @@ class ClusterTests {
 		Node b = start("node-b");
 		Api api = a.api();
 		int jobs = 60;
-		for (int i = 0; i < jobs; i++) {
-			assertThat(api.post("/api/v1/jobs", """
-					{"group": "cluster", "name": "job-%d", "type": "noop",
-					 "schedule": {"kind": "interval", "every": "PT1S"}}""".formatted(i)).status()).isEqualTo(201);
-		}
+		createOnBothNodesAtOnce(a, b, jobs);
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> executions(api) >= 2400);
 		assertThat(b.api().post("/api/v1/groups/cluster/pause").status()).isEqualTo(200);
 		// every run in progress ends and is stored: the count stops moving
@@ -177,6 +176,27 @@ class ClusterTests {
 	}
 
 	/** Whether the number of executions has stopped moving since it was last asked. */
+	/**
+	 * Sends each job's create to both nodes at once, several jobs at a time: exactly one
+	 * of the two is created, the other is told it exists.
+	 */
+	private static void createOnBothNodesAtOnce(Node a, Node b, int jobs) throws Exception {
+		try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
+			List<List<Future<Api.Response>>> creates = new ArrayList<>();
+			for (int i = 0; i < jobs; i++) {
+				String job = """
+						{"group": "cluster", "name": "job-%d", "type": "noop",
+						 "schedule": {"kind": "interval", "every": "PT1S"}}""".formatted(i);
+				creates.add(List.of(executor.submit(() -> a.api().post("/api/v1/jobs", job)),
+						executor.submit(() -> b.api().post("/api/v1/jobs", job))));
+			}
+			for (List<Future<Api.Response>> pair : creates) {
+				assertThat(List.of(pair.get(0).get().status(), pair.get(1).get().status()))
+					.containsExactlyInAnyOrder(201, 409);
+			}
+		}
+	}
+
 	private static final class Stable {
 
 		private final Api api;
