@@ -2,6 +2,7 @@ package dev.timekeeper.jobs;
 
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -27,6 +28,15 @@ class QuartzConfiguration {
 
 	static final String JOB_STORE = "org.quartz.jobStore.class";
 
+	/** How long Quartz's scheduler thread sleeps at most when nothing is due. */
+	static final String IDLE_WAIT_TIME = "org.quartz.scheduler.idleWaitTime";
+
+	/** Quartz's own default of {@link #IDLE_WAIT_TIME}, in milliseconds. */
+	static final String DEFAULT_IDLE_WAIT_TIME = "30000";
+
+	/** See {@link TimekeeperJobStore#setSignalHorizon(long)}. */
+	static final String SIGNAL_HORIZON = "org.quartz.jobStore.signalHorizon";
+
 	private static final String POSTGRESQL = "PostgreSQL";
 
 	@Bean
@@ -44,21 +54,33 @@ class QuartzConfiguration {
 	@Bean
 	SchedulerFactoryBeanCustomizer driverDelegateCustomizer(QuartzProperties quartzProperties, DataSource dataSource,
 			ClusterProperties cluster) {
-		return (schedulerFactoryBean) -> {
-			Properties properties = new Properties();
-			properties.putAll(quartzProperties.getProperties());
-			String product = databaseProduct(dataSource);
-			properties.putIfAbsent(JOB_STORE, TimekeeperJobStore.class.getName());
-			if (!properties.containsKey(DELEGATE)) {
-				properties.put(DELEGATE,
-						POSTGRESQL.equalsIgnoreCase(product) ? TimekeeperDelegates.PostgreSql.class.getName()
-								: TimekeeperDelegates.Standard.class.getName());
-			}
-			if (cluster.enabled()) {
-				clustered(properties, cluster, product);
-			}
-			schedulerFactoryBean.setQuartzProperties(properties);
-		};
+		return (schedulerFactoryBean) -> schedulerFactoryBean
+			.setQuartzProperties(properties(quartzProperties.getProperties(), databaseProduct(dataSource), cluster));
+	}
+
+	/**
+	 * Quartz's properties: the configured ones, with Timekeeper's job store and delegate
+	 * unless others are configured.
+	 * @param configured {@code spring.quartz.properties}
+	 * @param product the database product's name
+	 * @param cluster the cluster settings
+	 * @return the properties
+	 */
+	static Properties properties(Map<String, String> configured, String product, ClusterProperties cluster) {
+		Properties properties = new Properties();
+		properties.putAll(configured);
+		properties.putIfAbsent(JOB_STORE, TimekeeperJobStore.class.getName());
+		if (TimekeeperJobStore.class.getName().equals(properties.getProperty(JOB_STORE))) {
+			properties.putIfAbsent(SIGNAL_HORIZON, properties.getProperty(IDLE_WAIT_TIME, DEFAULT_IDLE_WAIT_TIME));
+		}
+		if (!properties.containsKey(DELEGATE)) {
+			properties.put(DELEGATE, POSTGRESQL.equalsIgnoreCase(product)
+					? TimekeeperDelegates.PostgreSql.class.getName() : TimekeeperDelegates.Standard.class.getName());
+		}
+		if (cluster.enabled()) {
+			clustered(properties, cluster, product);
+		}
+		return properties;
 	}
 
 	/**
