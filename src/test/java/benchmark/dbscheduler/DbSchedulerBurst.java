@@ -104,6 +104,15 @@ public final class DbSchedulerBurst {
 						scheduler.triggerCheckForDueExecutions();
 					}
 
+					@Override
+					public void created() throws SQLException {
+						if (postgresql) {
+							try (Connection connection = dataSource.getConnection()) {
+								BurstRun.analyze(connection);
+							}
+						}
+					}
+
 				});
 			}
 			finally {

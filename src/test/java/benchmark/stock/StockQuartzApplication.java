@@ -1,9 +1,13 @@
 package benchmark.stock;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Date;
 
 import benchmark.BurstRun;
+import javax.sql.DataSource;
+
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
@@ -33,7 +37,7 @@ public class StockQuartzApplication {
 		BurstRun.Options options = BurstRun.Options.parse(args);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StockQuartzApplication.class)
 			.run(options.rest().toArray(String[]::new))) {
-			BurstRun.run(options, new QuartzJobs(context.getBean(Scheduler.class)));
+			BurstRun.run(options, new QuartzJobs(context.getBean(Scheduler.class), context.getBean(DataSource.class)));
 		}
 		// Quartz's and Hikari's threads are gone with the context; exit says the run is
 		// over even if a library left one behind
@@ -54,7 +58,16 @@ public class StockQuartzApplication {
 	 * One job and one simple trigger per burst job, as an application using Quartz
 	 * directly would schedule them.
 	 */
-	private record QuartzJobs(Scheduler scheduler) implements BurstRun.Jobs {
+	private record QuartzJobs(Scheduler scheduler, DataSource dataSource) implements BurstRun.Jobs {
+
+		@Override
+		public void created() throws SQLException {
+			try (Connection connection = this.dataSource.getConnection()) {
+				if (connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+					BurstRun.analyze(connection);
+				}
+			}
+		}
 
 		@Override
 		public void create(String name, Instant due) throws SchedulerException {

@@ -89,6 +89,19 @@ record Database(String kind, String name, String url, String username, String pa
 		return DriverManager.getConnection(this.url, this.username, this.password);
 	}
 
+	/**
+	 * On PostgreSQL, gives the planner the tables' statistics once a case's jobs are
+	 * created (see {@link benchmark.BurstRun#analyze}); an H2 file cannot be reached
+	 * while its application runs, and H2 analyzes a table by itself as it changes.
+	 */
+	void analyze() throws SQLException {
+		if (this.kind.equals(POSTGRESQL)) {
+			try (Connection connection = connect()) {
+				benchmark.BurstRun.analyze(connection);
+			}
+		}
+	}
+
 	/** Removes a PostgreSQL database once its case is done; H2 files stay for a look. */
 	void drop() {
 		if (this.kind.equals(POSTGRESQL)) {
