@@ -119,17 +119,10 @@ final class CompletionStatements {
 	}
 
 	private void perKey(Connection conn, String sql, List<TriggerKey> keys) throws SQLException {
-		if (keys.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = conn.prepareStatement(this.rtp.apply(sql))) {
-			for (TriggerKey key : keys) {
-				statement.setString(1, key.getName());
-				statement.setString(2, key.getGroup());
-				statement.addBatch();
-			}
-			statement.executeBatch();
-		}
+		KeyedStatements.batch(conn, this.rtp, sql, keys, (statement, key) -> {
+			statement.setString(1, key.getName());
+			statement.setString(2, key.getGroup());
+		});
 	}
 
 }

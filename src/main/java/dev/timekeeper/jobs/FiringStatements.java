@@ -141,7 +141,7 @@ final class FiringStatements {
 			.filter(SimpleTrigger.class::isInstance)
 			.map(SimpleTrigger.class::cast)
 			.toList();
-		batch(conn, StdJDBCConstants.UPDATE_SIMPLE_TRIGGER, simple, (statement, trigger) -> {
+		KeyedStatements.batch(conn, this.rtp, StdJDBCConstants.UPDATE_SIMPLE_TRIGGER, simple, (statement, trigger) -> {
 			statement.setInt(1, trigger.getRepeatCount());
 			statement.setBigDecimal(2, BigDecimal.valueOf(trigger.getRepeatInterval()));
 			statement.setInt(3, trigger.getTimesTriggered());
@@ -153,7 +153,7 @@ final class FiringStatements {
 			.filter(CronTrigger.class::isInstance)
 			.map(CronTrigger.class::cast)
 			.toList();
-		batch(conn, StdJDBCConstants.UPDATE_CRON_TRIGGER, cron, (statement, trigger) -> {
+		KeyedStatements.batch(conn, this.rtp, StdJDBCConstants.UPDATE_CRON_TRIGGER, cron, (statement, trigger) -> {
 			statement.setString(1, trigger.getCronExpression());
 			statement.setString(2, trigger.getTimeZone().getID());
 			statement.setString(3, trigger.getKey().getName());
@@ -175,19 +175,6 @@ final class FiringStatements {
 
 	private static long millis(@Nullable Date date, long otherwise) {
 		return (date != null) ? date.getTime() : otherwise;
-	}
-
-	private <T> void batch(Connection conn, String sql, List<T> items, Binder<T> binder) throws SQLException {
-		if (items.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = conn.prepareStatement(this.rtp.apply(sql))) {
-			for (T item : items) {
-				binder.bind(statement, item);
-				statement.addBatch();
-			}
-			statement.executeBatch();
-		}
 	}
 
 	/**
@@ -427,13 +414,6 @@ final class FiringStatements {
 		catch (ClassNotFoundException | IOException ex) {
 			return null;
 		}
-	}
-
-	@FunctionalInterface
-	private interface Binder<T> {
-
-		void bind(PreparedStatement statement, T item) throws SQLException;
-
 	}
 
 	/** A delegate's way of reading a job's data map from its row. */

@@ -89,4 +89,32 @@ final class KeyedStatements {
 
 	}
 
+	/**
+	 * Runs one statement for each item, in one JDBC batch; nothing for no items.
+	 * @param sql the statement, before Quartz's table-prefix replacement
+	 * @param items the items
+	 * @param binder sets an item's parameters
+	 */
+	static <T> void batch(Connection conn, UnaryOperator<String> rtp, String sql, List<T> items, Binder<T> binder)
+			throws SQLException {
+		if (items.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = conn.prepareStatement(rtp.apply(sql))) {
+			for (T item : items) {
+				binder.bind(statement, item);
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	/** Sets one item's parameters of a batch statement. */
+	@FunctionalInterface
+	interface Binder<T> {
+
+		void bind(PreparedStatement statement, T item) throws SQLException;
+
+	}
+
 }
