@@ -32,12 +32,16 @@ final class CompletionStatements {
 
 	private final UnaryOperator<String> rtp;
 
+	private final KeyedStatements.KeyJoin join;
+
 	/**
 	 * Statements of a delegate.
 	 * @param rtp the delegate's table-prefix and scheduler-name replacement
+	 * @param join how the delegate's database joins a list of keys to a table
 	 */
-	CompletionStatements(UnaryOperator<String> rtp) {
+	CompletionStatements(UnaryOperator<String> rtp, KeyedStatements.KeyJoin join) {
 		this.rtp = rtp;
+		this.join = join;
 	}
 
 	/**
@@ -50,8 +54,8 @@ final class CompletionStatements {
 	 */
 	List<TriggerKey> selectFinished(Connection conn, Collection<TriggerKey> keys) throws SQLException {
 		Map<TriggerKey, Long> next = new HashMap<>();
-		KeyedStatements.select(conn, this.rtp, "T.TRIGGER_NAME, T.TRIGGER_GROUP, T.NEXT_FIRE_TIME", "TRIGGERS",
-				"TRIGGER", keys, TriggerKey::getName, TriggerKey::getGroup,
+		KeyedStatements.select(conn, this.rtp, this.join, "T.TRIGGER_NAME, T.TRIGGER_GROUP, T.NEXT_FIRE_TIME",
+				"TRIGGERS", "TRIGGER", keys, TriggerKey::getName, TriggerKey::getGroup,
 				(rows) -> next.put(new TriggerKey(rows.getString(1), rows.getString(2)), rows.getLong(3)));
 		List<TriggerKey> finished = new ArrayList<>();
 		for (TriggerKey key : keys) {

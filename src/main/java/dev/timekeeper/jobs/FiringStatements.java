@@ -59,6 +59,8 @@ final class FiringStatements {
 
 	private final UnaryOperator<String> rtp;
 
+	private final KeyedStatements.KeyJoin join;
+
 	private final Supplier<String> instanceId;
 
 	private final JobDataReader jobData;
@@ -68,6 +70,7 @@ final class FiringStatements {
 	/**
 	 * Statements of a delegate.
 	 * @param rtp the delegate's table-prefix and scheduler-name replacement
+	 * @param join how the delegate's database joins a list of keys to a table
 	 * @param instanceId the scheduler instance's id (the delegate knows it only once
 	 * initialized)
 	 * @param jobData reads a job's or a trigger's data map from its row, as the delegate
@@ -75,9 +78,10 @@ final class FiringStatements {
 	 * @param kinds the delegate's persistence of each kind of trigger, by its
 	 * discriminator
 	 */
-	FiringStatements(UnaryOperator<String> rtp, Supplier<String> instanceId, JobDataReader jobData,
-			Function<String, @Nullable TriggerPersistenceDelegate> kinds) {
+	FiringStatements(UnaryOperator<String> rtp, KeyedStatements.KeyJoin join, Supplier<String> instanceId,
+			JobDataReader jobData, Function<String, @Nullable TriggerPersistenceDelegate> kinds) {
 		this.rtp = rtp;
+		this.join = join;
 		this.instanceId = instanceId;
 		this.jobData = jobData;
 		this.kinds = kinds;
@@ -96,7 +100,7 @@ final class FiringStatements {
 		String from = "FROM " + StdJDBCConstants.TABLE_PREFIX_SUBST + "TRIGGERS T ";
 		String base = StdJDBCConstants.SELECT_BULK_TRIGGERS_BASE;
 		int at = base.indexOf(from);
-		KeyedStatements.select(conn, this.rtp, base.substring("SELECT ".length(), at), "TRIGGERS", "TRIGGER",
+		KeyedStatements.select(conn, this.rtp, this.join, base.substring("SELECT ".length(), at), "TRIGGERS", "TRIGGER",
 				base.substring(at + from.length()), keys, TriggerKey::getName, TriggerKey::getGroup, (rows) -> {
 					OperableTrigger trigger = trigger(rows);
 					if (trigger != null) {
@@ -243,8 +247,8 @@ final class FiringStatements {
 	 */
 	Map<TriggerKey, String> selectTriggerStates(Connection conn, Collection<TriggerKey> keys) throws SQLException {
 		Map<TriggerKey, String> states = new HashMap<>();
-		KeyedStatements.select(conn, this.rtp, "T.TRIGGER_NAME, T.TRIGGER_GROUP, T.TRIGGER_STATE", "TRIGGERS",
-				"TRIGGER", keys, TriggerKey::getName, TriggerKey::getGroup,
+		KeyedStatements.select(conn, this.rtp, this.join, "T.TRIGGER_NAME, T.TRIGGER_GROUP, T.TRIGGER_STATE",
+				"TRIGGERS", "TRIGGER", keys, TriggerKey::getName, TriggerKey::getGroup,
 				(rows) -> states.put(new TriggerKey(rows.getString(1), rows.getString(2)), rows.getString(3)));
 		return states;
 	}
@@ -260,8 +264,8 @@ final class FiringStatements {
 	Map<JobKey, JobDetail> selectJobDetails(Connection conn, Collection<JobKey> keys, ClassLoadHelper classes)
 			throws SQLException {
 		Map<JobKey, JobDetail> jobs = new HashMap<>();
-		KeyedStatements.select(conn, this.rtp, "T.*", "JOB_DETAILS", "JOB", keys, JobKey::getName, JobKey::getGroup,
-				(rows) -> {
+		KeyedStatements.select(conn, this.rtp, this.join, "T.*", "JOB_DETAILS", "JOB", keys, JobKey::getName,
+				JobKey::getGroup, (rows) -> {
 					JobKey key = new JobKey(rows.getString(StdJDBCConstants.COL_JOB_NAME),
 							rows.getString(StdJDBCConstants.COL_JOB_GROUP));
 					JobDetail job = jobDetail(key, rows, classes);
@@ -280,8 +284,8 @@ final class FiringStatements {
 	 */
 	Map<JobKey, Boolean> selectNonConcurrent(Connection conn, Collection<JobKey> keys) throws SQLException {
 		Map<JobKey, Boolean> serial = new HashMap<>();
-		KeyedStatements.select(conn, this.rtp, "T.JOB_NAME, T.JOB_GROUP, T.IS_NONCONCURRENT", "JOB_DETAILS", "JOB",
-				keys, JobKey::getName, JobKey::getGroup,
+		KeyedStatements.select(conn, this.rtp, this.join, "T.JOB_NAME, T.JOB_GROUP, T.IS_NONCONCURRENT", "JOB_DETAILS",
+				"JOB", keys, JobKey::getName, JobKey::getGroup,
 				(rows) -> serial.put(new JobKey(rows.getString(1), rows.getString(2)), rows.getBoolean(3)));
 		return serial;
 	}

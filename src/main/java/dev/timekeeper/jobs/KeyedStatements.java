@@ -22,41 +22,68 @@ final class KeyedStatements {
 	}
 
 	/**
-	 * Runs a query for the rows of the keys: {@code SELECT columns FROM (VALUES (?, ?),
-	 * ...) AS K (N, G) JOIN table T ON T.SCHED_NAME = ... AND T.X_NAME = K.N AND
-	 * T.X_GROUP = K.G}, one index lookup per key on H2 and PostgreSQL alike (H2 answers
-	 * {@code (SCHED_NAME, X_NAME, X_GROUP) IN (...)} from the primary key only when no
-	 * other index starts with {@code SCHED_NAME}, and otherwise scans the table). The
-	 * statement's text depends only on how many keys it takes, rounded up to a power of
-	 * two (the last key repeated, so its rows come more than once), so that the database
-	 * and the driver parse a few texts once.
+	 * How a query joins its list of keys to the table: one index lookup per key, not a
+	 * scan of the table, on each database.
+	 */
+	enum KeyJoin {
+
+		/**
+		 * {@code (VALUES ...) AS K (N, G) JOIN table T ON ...}: H2 looks each key up in
+		 * the primary key. (It answers {@code (SCHED_NAME, X_NAME, X_GROUP) IN (...)}
+		 * from the primary key only when no other index starts with {@code SCHED_NAME},
+		 * and otherwise scans the table.)
+		 */
+		PLAIN,
+
+		/**
+		 * {@code (VALUES ...) AS K (N, G) CROSS JOIN LATERAL (SELECT ... WHERE T.X_NAME =
+		 * K.N ... OFFSET 0) R}: PostgreSQL estimates the plain join at one row and, from
+		 * about 20 keys on a table of a few thousand rows, hashes the keys and scans the
+		 * whole table (and every joined one) instead; a lateral subquery it may not
+		 * flatten (the {@code OFFSET 0}) is one index lookup per key whatever the
+		 * estimate.
+		 */
+		LATERAL
+
+	}
+
+	/**
+	 * Runs a query for the rows of the keys, joined as {@code join} says. The statement's
+	 * text depends only on how many keys it takes, rounded up to a power of two (the last
+	 * key repeated, so its rows come more than once), so that the database and the driver
+	 * parse a few texts once.
 	 * @param columns the columns, of table {@code T}
 	 * @param table the table, without Quartz's prefix
 	 * @param prefix the key columns' prefix: {@code TRIGGER} or {@code JOB}
 	 */
-	static <K> void select(Connection conn, UnaryOperator<String> rtp, String columns, String table, String prefix,
-			Collection<K> keys, Function<K, String> name, Function<K, String> group, RowHandler handler)
+	static <K> void select(Connection conn, UnaryOperator<String> rtp, KeyJoin join, String columns, String table,
+			String prefix, Collection<K> keys, Function<K, String> name, Function<K, String> group, RowHandler handler)
 			throws SQLException {
-		select(conn, rtp, columns, table, prefix, "", keys, name, group, handler);
+		select(conn, rtp, join, columns, table, prefix, "", keys, name, group, handler);
 	}
 
 	/**
 	 * As
-	 * {@link #select(Connection, UnaryOperator, String, String, String, Collection, Function, Function, RowHandler)},
+	 * {@link #select(Connection, UnaryOperator, KeyJoin, String, String, String, Collection, Function, Function, RowHandler)},
 	 * with more tables joined to {@code T}.
 	 * @param joins the joins, after the key table's
 	 */
-	static <K> void select(Connection conn, UnaryOperator<String> rtp, String columns, String table, String prefix,
-			String joins, Collection<K> keys, Function<K, String> name, Function<K, String> group, RowHandler handler)
-			throws SQLException {
+	static <K> void select(Connection conn, UnaryOperator<String> rtp, KeyJoin join, String columns, String table,
+			String prefix, String joins, Collection<K> keys, Function<K, String> name, Function<K, String> group,
+			RowHandler handler) throws SQLException {
 		List<K> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
 		if (distinct.isEmpty()) {
 			return;
 		}
 		int slots = Math.max(4, Integer.highestOneBit(distinct.size() - 1) << 1);
-		String text = rtp.apply("SELECT " + columns + " FROM (VALUES (?, ?)" + ", (?, ?)".repeat(slots - 1)
-				+ ") AS K (N, G) JOIN {0}" + table + " T ON T.SCHED_NAME = {1} AND T." + prefix + "_NAME = K.N AND T."
-				+ prefix + "_GROUP = K.G " + joins);
+		String values = "(VALUES (?, ?)" + ", (?, ?)".repeat(slots - 1) + ") AS K (N, G)";
+		String match = "T.SCHED_NAME = {1} AND T." + prefix + "_NAME = K.N AND T." + prefix + "_GROUP = K.G";
+		String text = rtp.apply(switch (join) {
+			case PLAIN ->
+				"SELECT " + columns + " FROM " + values + " JOIN {0}" + table + " T ON " + match + " " + joins;
+			case LATERAL -> "SELECT R.* FROM " + values + " CROSS JOIN LATERAL (SELECT " + columns + " FROM {0}" + table
+					+ " T " + joins + " WHERE " + match + " OFFSET 0) R";
+		});
 		try (PreparedStatement statement = conn.prepareStatement(text)) {
 			for (int i = 0; i < slots; i++) {
 				K key = distinct.get(Math.min(i, distinct.size() - 1));

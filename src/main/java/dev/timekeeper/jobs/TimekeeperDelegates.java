@@ -46,7 +46,8 @@ final class TimekeeperDelegates {
 	/** Quartz's standard delegate, for H2. */
 	public static class Standard extends StdJDBCDelegate implements Batching {
 
-		private final FiringStatements firing = new FiringStatements(this::rtp, () -> this.instanceId,
+		private final FiringStatements firing = new FiringStatements(this::rtp, KeyedStatements.KeyJoin.PLAIN,
+				() -> this.instanceId,
 				(row) -> jobData(row, canUseProperties(),
 						(r) -> getJobDataFromBlob(r, StdJDBCConstants.COL_JOB_DATAMAP), this::convertFromProperty),
 				this::findTriggerPersistenceDelegate);
@@ -57,7 +58,8 @@ final class TimekeeperDelegates {
 			return DueTriggers.select(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
 		}
 
-		private final CompletionStatements completion = new CompletionStatements(this::rtp);
+		private final CompletionStatements completion = new CompletionStatements(this::rtp,
+				KeyedStatements.KeyJoin.PLAIN);
 
 		@Override
 		public FiringStatements firing() {
@@ -74,7 +76,8 @@ final class TimekeeperDelegates {
 	/** Quartz's PostgreSQL delegate (job data as {@code bytea}). */
 	public static class PostgreSql extends PostgreSQLDelegate implements Batching {
 
-		private final FiringStatements firing = new FiringStatements(this::rtp, () -> this.instanceId,
+		private final FiringStatements firing = new FiringStatements(this::rtp, KeyedStatements.KeyJoin.LATERAL,
+				() -> this.instanceId,
 				(row) -> jobData(row, canUseProperties(),
 						(r) -> getJobDataFromBlob(r, StdJDBCConstants.COL_JOB_DATAMAP), this::convertFromProperty),
 				this::findTriggerPersistenceDelegate);
@@ -85,7 +88,8 @@ final class TimekeeperDelegates {
 			return DueTriggers.select(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
 		}
 
-		private final CompletionStatements completion = new CompletionStatements(this::rtp);
+		private final CompletionStatements completion = new CompletionStatements(this::rtp,
+				KeyedStatements.KeyJoin.LATERAL);
 
 		@Override
 		public FiringStatements firing() {
