@@ -47,7 +47,7 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 				seconds(property("bench.burst.timeout", "600s")), steadyJobs, periods,
 				Integer.parseInt(property("bench.steady.stored", "100000")),
 				seconds(property("bench.steady.warmup", "10s")), seconds(property("bench.steady.window", "30s")),
-				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "5s")),
+				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "10s")),
 				seconds(property("bench.api.duration", "10s")),
 				Integer.parseInt(property("bench.create.concurrency", "8")),
 				List.of(property("bench.jvm-options", "-Xmx1g -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")),
