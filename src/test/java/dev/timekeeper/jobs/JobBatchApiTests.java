@@ -64,6 +64,33 @@ class JobBatchApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void serialJobCreatedWhileADeletedOneOfItsNameStillRunsWaitsForThatRun() {
+		Response old = this.api.post("/api/v1/jobs",
+				"""
+						{"group": "batch-blocked", "name": "serial", "type": "recording",
+						 "params": {"key": "batch-blocked-old", "duration": "PT2S"}, "schedule": {"kind": "once", "after": "PT0S"}}""");
+		assertThat(old.status()).as(old.body()).isEqualTo(201);
+		try {
+			await().untilAsserted(
+					() -> assertThat(this.api.get("/api/v1/jobs/batch-blocked/serial").json().path("state").asString())
+						.isEqualTo("RUNNING"));
+			assertThat(this.api.delete("/api/v1/jobs/batch-blocked/serial").status()).isEqualTo(204);
+			Response created = this.api.post(BATCH, """
+					{"jobs": [{"group": "batch-blocked", "name": "serial", "type": "recording",
+					 "params": {"key": "batch-blocked-new"}, "schedule": {"kind": "once", "after": "PT0S"}}]}""");
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			await().untilAsserted(() -> assertThat(this.recording.runs("batch-blocked-new")).hasSize(1));
+			assertThat(this.recording.runs("batch-blocked-old")).hasSize(1);
+			assertThat(this.recording.runs("batch-blocked-new").get(0).startedAt())
+				.as("the new job's run starts after the old one's ends")
+				.isAfterOrEqualTo(this.recording.runs("batch-blocked-old").get(0).finishedAt());
+		}
+		finally {
+			this.api.delete("/api/v1/jobs/batch-blocked/serial");
+		}
+	}
+
+	@Test
 	void jobCreatedInABatchIsTheSameAsOneCreatedAlone() {
 		String job = """
 				{"group": "batch-same", "name": "%s", "type": "noop", "description": "Every option",
