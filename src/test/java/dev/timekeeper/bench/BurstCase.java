@@ -112,13 +112,13 @@ final class BurstCase {
 			double perSecond;
 			try (Timekeeper timekeeper = Timekeeper.start(this.harness,
 					"burst-timekeeper-" + this.kind + "-" + this.jobs, database)) {
-				double probed = Requests.probe(timekeeper, creation);
+				double probed = Requests.probe(timekeeper, database, creation);
 				due = Instant.now().plus(BurstRun.creationTime(this.jobs, probed)).truncatedTo(ChronoUnit.MILLIS);
 				String at = due.toString();
 				// creates_per_s is the rate of this batched creation (POST
 				// /api/v1/jobs/batch),
 				// not of single creates, which the api case measures
-				Requests.Result created = Requests.create(timekeeper, this.jobs, creation, (i) -> """
+				Requests.Result created = Requests.create(timekeeper, database, this.jobs, creation, (i) -> """
 						{"group":"burst","name":"job-%d","type":"noop","schedule":{"kind":"once","at":"%s"}}"""
 					.formatted(i, at));
 				perSecond = created.perSecond();
