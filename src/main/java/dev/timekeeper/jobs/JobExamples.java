@@ -37,6 +37,13 @@ final class JobExamples {
 			{"type": "noop", "schedule": {"kind": "interval", "every": "PT1M", "times": 10},
 			 "allowConcurrent": false, "misfirePolicy": "FIRE_NOW"}""";
 
+	static final String BATCH = """
+			{"jobs": [
+			 {"group": "examples", "name": "batch-heartbeat", "type": "noop", "schedule": {"kind": "interval", "every": "PT30S"}},
+			 {"group": "examples", "name": "batch-nightly", "type": "noop",
+			  "schedule": {"kind": "cron", "expression": "30 2 * * *"}, "timeZone": "Europe/Paris"},
+			 {"group": "examples", "name": "batch-once", "type": "noop", "schedule": {"kind": "once", "after": "PT10M"}}]}""";
+
 	static final String PREVIEW = """
 			{"schedule": {"kind": "cron", "expression": "0 9 * * 1-5"}, "timeZone": "Asia/Tokyo", "count": 5}""";
 

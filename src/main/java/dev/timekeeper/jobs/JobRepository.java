@@ -1,6 +1,8 @@
 package dev.timekeeper.jobs;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -33,6 +35,15 @@ interface JobRepository extends JpaRepository<JobEntity, Long> {
 	@Modifying(flushAutomatically = true)
 	@Query("delete from JobEntity j where j.group = ?1 and j.name = ?2")
 	int delete(String group, String name);
+
+	/**
+	 * Which of the names are taken in a group, in one query (on the unique key).
+	 * @param group the group
+	 * @param names the names to look for
+	 * @return the names that exist
+	 */
+	@Query("select j.name from JobEntity j where j.group = ?1 and j.name in ?2")
+	List<String> existingNames(String group, Collection<String> names);
 
 	@Query("select j.createdAt from JobEntity j where j.group = ?1 and j.name = ?2")
 	Optional<Instant> createdAt(String group, String name);

@@ -21,7 +21,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * leaves to the application, the JDBC delegate that matches the database.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SchedulerProperties.class, ClusterProperties.class })
+@EnableConfigurationProperties({ SchedulerProperties.class, ClusterProperties.class, JobBatchProperties.class })
 class QuartzConfiguration {
 
 	static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";

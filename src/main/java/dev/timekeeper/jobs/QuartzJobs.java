@@ -1,5 +1,6 @@
 package dev.timekeeper.jobs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,25 @@ class QuartzJobs {
 		}
 		catch (ObjectAlreadyExistsException ex) {
 			throw JobAlreadyExistsException.forId(spec.id());
+		}
+		catch (SchedulerException ex) {
+			throw new SchedulingFailedException(ex);
+		}
+	}
+
+	/**
+	 * Stores new jobs with their triggers in one call, on the caller's transaction; the
+	 * scheduler thread is told once, when it commits.
+	 * @param jobs each new job with its trigger, as {@link Triggers} built it
+	 */
+	void scheduleNew(Map<JobSpec, ? extends Trigger> jobs) {
+		Map<JobDetail, Set<? extends Trigger>> details = new LinkedHashMap<>();
+		jobs.forEach((spec, trigger) -> details.put(jobDetail(spec), Set.of(trigger)));
+		try {
+			this.scheduler.scheduleJobs(details, false);
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			throw JobAlreadyExistsException.createdMeanwhile();
 		}
 		catch (SchedulerException ex) {
 			throw new SchedulingFailedException(ex);

@@ -55,7 +55,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(JobAlreadyExistsException.class)
 	ProblemDetail conflict(JobAlreadyExistsException ex) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Already exists", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Already exists", ex.getMessage());
+		if (!ex.getIds().isEmpty()) {
+			problem.setProperty("jobs", ex.getIds());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)

@@ -1,6 +1,7 @@
 package dev.timekeeper.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,25 +21,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds every request body: one that declares a larger {@code Content-Length} is refused
  * before it is read, and one sent without a length (chunked) fails as soon as it passes
- * the limit. Both answer 413 Problem Details.
+ * the limit. Both answer 413 Problem Details. A few paths (the batch create) have a
+ * larger limit of their own; every other path, however it is spelled, has the default.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final DataSize limit;
 
+	private final Map<String, DataSize> pathLimits;
+
 	private final JsonMapper jsonMapper;
 
-	RequestSizeLimitFilter(DataSize limit, JsonMapper jsonMapper) {
+	/**
+	 * @param limit the limit of every path not in {@code pathLimits}
+	 * @param pathLimits limits of exact paths (within the context path)
+	 * @param jsonMapper writes the 413 answer
+	 */
+	RequestSizeLimitFilter(DataSize limit, Map<String, DataSize> pathLimits, JsonMapper jsonMapper) {
 		this.limit = limit;
+		this.pathLimits = Map.copyOf(pathLimits);
 		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit.toBytes()) {
+		// the raw URI, as Spring MVC matches it: a spelling that reaches the same handler
+		// some other way (encoded, with a path parameter) is refused by the firewall
+		DataSize limit = this.pathLimits
+			.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()), this.limit);
+		if (request.getContentLengthLong() > limit.toBytes()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-					new PayloadTooLargeException(this.limit).getMessage());
+					new PayloadTooLargeException(limit).getMessage());
 			problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
 			problem.setTitle("Request body too large");
 			problem.setInstance(java.net.URI.create(request.getRequestURI()));
@@ -48,7 +62,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			this.jsonMapper.writeValue(response.getOutputStream(), problem);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,5 +1,8 @@
 package dev.timekeeper.web;
 
+import java.util.Map;
+
+import dev.timekeeper.jobs.JobBatchProperties;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -24,9 +27,10 @@ class WebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ApiProperties properties,
-			JsonMapper jsonMapper) {
+			JobBatchProperties batch, JsonMapper jsonMapper) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(properties.maxRequestSize(), jsonMapper));
+				new RequestSizeLimitFilter(properties.maxRequestSize(),
+						Map.of(JobBatchProperties.PATH, batch.maxRequestSize()), jsonMapper));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

@@ -80,7 +80,7 @@ final class ApiCase {
 				startup(harness, timekeeper, kind, 0);
 			}
 			if (harness.settings().runs("api")) {
-				Requests.create(timekeeper, 100, harness.settings().createConcurrency(),
+				Requests.create(timekeeper, database, 100, harness.settings().creation(),
 						(i) -> Requests.storedJob("api", "job-" + i));
 				LoadTest.Result get = get(harness, timekeeper::connect);
 				harness.add(get.addTo(api(harness, "timekeeper", kind, "get-job")));

@@ -101,21 +101,24 @@ final class BurstCase {
 	}
 
 	/**
-	 * Timekeeper: jobs created through its API, concurrently; the starts read from its
-	 * own execution history once a graceful stop has stored all of it.
+	 * Timekeeper: jobs created through its API, in batches; the starts read from its own
+	 * execution history once a graceful stop has stored all of it.
 	 */
 	private Fires timekeeper() throws Exception {
 		Database database = Database.fresh(this.harness, this.kind, "burst_tk_" + this.jobs);
 		try {
-			int concurrency = this.harness.settings().createConcurrency();
+			Requests.Creation creation = this.harness.settings().creation();
 			Instant due;
 			double perSecond;
 			try (Timekeeper timekeeper = Timekeeper.start(this.harness,
 					"burst-timekeeper-" + this.kind + "-" + this.jobs, database)) {
-				double probed = Requests.probe(timekeeper, concurrency);
+				double probed = Requests.probe(timekeeper, database, creation);
 				due = Instant.now().plus(BurstRun.creationTime(this.jobs, probed)).truncatedTo(ChronoUnit.MILLIS);
 				String at = due.toString();
-				Requests.Result created = Requests.create(timekeeper, this.jobs, concurrency, (i) -> """
+				// creates_per_s is the rate of this batched creation (POST
+				// /api/v1/jobs/batch),
+				// not of single creates, which the api case measures
+				Requests.Result created = Requests.create(timekeeper, database, this.jobs, creation, (i) -> """
 						{"group":"burst","name":"job-%d","type":"noop","schedule":{"kind":"once","at":"%s"}}"""
 					.formatted(i, at));
 				perSecond = created.perSecond();

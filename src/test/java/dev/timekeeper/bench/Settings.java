@@ -24,6 +24,8 @@ import java.util.List;
  * the last one is answered
  * @param apiWarmup how long the API load runs before it is measured
  * @param apiDuration how long the API load is measured
+ * @param createBatch jobs per request when the cases create their jobs (through
+ * {@code POST /api/v1/jobs/batch})
  * @param createConcurrency connections that create the jobs of the other cases
  * @param jvmOptions the options of every child JVM
  * @param aotCache whether Timekeeper starts as shipped, with the JDK's ahead-of-time
@@ -33,7 +35,7 @@ import java.util.List;
 record Settings(List<String> databases, List<String> cases, List<Integer> burstSizes, List<String> burstImpls,
 		Duration burstTimeout, List<Integer> steadyJobs, List<Duration> steadyPeriods, int stored,
 		Duration steadyWarmup, Duration steadyWindow, int apiConcurrency, Duration apiWarmup, Duration apiDuration,
-		int createConcurrency, List<String> jvmOptions, boolean aotCache) {
+		int createBatch, int createConcurrency, List<String> jvmOptions, boolean aotCache) {
 
 	static Settings fromSystemProperties() {
 		List<Integer> steadyJobs = integers("bench.steady.jobs", "500,5000");
@@ -49,9 +51,18 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 				seconds(property("bench.steady.warmup", "10s")), seconds(property("bench.steady.window", "30s")),
 				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "10s")),
 				seconds(property("bench.api.duration", "10s")),
-				Integer.parseInt(property("bench.create.concurrency", "8")),
+				Integer.parseInt(property("bench.create.batch", "1000")),
+				Integer.parseInt(property("bench.create.concurrency", "2")),
 				List.of(property("bench.jvm-options", "-Xmx1g -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")),
 				Boolean.parseBoolean(property("bench.timekeeper.aot-cache", "true")));
+	}
+
+	/**
+	 * How the cases create their jobs.
+	 * @return the batch size and connections
+	 */
+	Requests.Creation creation() {
+		return new Requests.Creation(this.createBatch, this.createConcurrency);
 	}
 
 	boolean runs(String kase) {

@@ -75,7 +75,7 @@ final class SteadyCase {
 	private void seed(Database database) throws Exception {
 		int stored = this.harness.settings().stored();
 		try (Timekeeper timekeeper = start(database, "seed")) {
-			Requests.Result created = Requests.create(timekeeper, stored, this.harness.settings().createConcurrency(),
+			Requests.Result created = Requests.create(timekeeper, database, stored, this.harness.settings().creation(),
 					(i) -> Requests.storedJob("stored", "job-" + i));
 			this.harness.add(Line.of("seed")
 				.with("impl", "timekeeper")
@@ -95,11 +95,11 @@ final class SteadyCase {
 			if (measureStartup) {
 				ApiCase.startup(this.harness, timekeeper, this.kind, stored);
 			}
-			double probed = Requests.probe(timekeeper, settings.createConcurrency());
+			double probed = Requests.probe(timekeeper, database, settings.creation());
 			Instant first = Instant.now().plus(BurstRun.creationTime(jobs, probed)).truncatedTo(ChronoUnit.SECONDS);
 			long spacingMicros = period.toNanos() / 1000 / jobs;
 			String every = period.toString();
-			Requests.create(timekeeper, jobs, settings.createConcurrency(),
+			Requests.create(timekeeper, database, jobs, settings.creation(),
 					(i) -> """
 							{"group":"%s","name":"job-%d","type":"noop","schedule":{"kind":"interval","every":"%s"},"startAt":"%s"}"""
 						.formatted(group, i, every, first.plus(i * spacingMicros, ChronoUnit.MICROS)));

@@ -506,6 +506,7 @@ class JobsApiTests extends ApiTestSupport {
 		assertThat(docs.contentType()).startsWith("application/json");
 		JsonNode paths = docs.json().path("paths");
 		Map<String, List<String>> operations = Map.ofEntries(Map.entry("/api/v1/jobs", List.of("get", "post")),
+				Map.entry("/api/v1/jobs/batch", List.of("post")),
 				Map.entry("/api/v1/jobs/{group}/{name}", List.of("get", "put", "delete")),
 				Map.entry("/api/v1/jobs/{group}/{name}/pause", List.of("post")),
 				Map.entry("/api/v1/jobs/{group}/{name}/resume", List.of("post")),

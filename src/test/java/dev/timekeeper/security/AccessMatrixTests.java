@@ -44,6 +44,7 @@ class AccessMatrixTests extends ApiTestSupport {
 		assertThat(admin.put("/api/v1/jobs/sec/target", JOB).status()).isIn(200, 201);
 		admin.post("/api/v1/groups/sec/resume");
 		admin.delete("/api/v1/jobs/sec/created");
+		admin.delete("/api/v1/jobs/sec/batched");
 	}
 
 	@ParameterizedTest(name = "{0} by {1}")
@@ -97,6 +98,9 @@ class AccessMatrixTests extends ApiTestSupport {
 				change("POST", "/api/v1/jobs/sec/fixture/run", null, Role.OPERATOR, 202),
 				change("POST", "/api/v1/jobs",
 						"{\"group\": \"sec\", \"name\": \"created\", \"type\": \"noop\", \"schedule\": {\"kind\": \"cron\", \"expression\": \"@yearly\"}}",
+						Role.ADMIN, 201),
+				change("POST", "/api/v1/jobs/batch",
+						"{\"jobs\": [{\"group\": \"sec\", \"name\": \"batched\", \"type\": \"noop\", \"schedule\": {\"kind\": \"cron\", \"expression\": \"@yearly\"}}]}",
 						Role.ADMIN, 201),
 				change("PUT", "/api/v1/jobs/sec/target", JOB.replace("@yearly", "@monthly"), Role.ADMIN, 200),
 				change("DELETE", "/api/v1/jobs/sec/target", null, Role.ADMIN, 204),
