@@ -48,7 +48,7 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 				strings("bench.burst.impls", "quartz-stock,db-scheduler,timekeeper"),
 				seconds(property("bench.burst.timeout", "600s")), steadyJobs, periods,
 				Integer.parseInt(property("bench.steady.stored", "100000")),
-				seconds(property("bench.steady.warmup", "10s")), seconds(property("bench.steady.window", "30s")),
+				seconds(property("bench.steady.warmup", "10s")), seconds(property("bench.steady.window", "20s")),
 				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "10s")),
 				seconds(property("bench.api.duration", "10s")),
 				Integer.parseInt(property("bench.create.batch", "1000")),
