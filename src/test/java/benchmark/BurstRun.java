@@ -59,6 +59,7 @@ public final class BurstRun {
 	 */
 	public static void run(Options options, Jobs jobs) throws Exception {
 		double perSecond = probe(jobs);
+		warmUp(options, jobs, perSecond);
 		Instant due = Instant.now().plus(creationTime(options.jobs(), perSecond)).truncatedTo(ChronoUnit.MILLIS);
 		starts = new long[options.jobs()];
 		long begin = System.nanoTime();
@@ -80,6 +81,29 @@ public final class BurstRun {
 			Thread.sleep(100);
 		}
 		write(options.report(), due, createMillis, options.jobs());
+	}
+
+	/**
+	 * A burst of its own before the measured one, as every scheduler in the harness gets:
+	 * the measured burst then runs on code the JIT has compiled, as it would in a
+	 * scheduler that has run for a while. Its jobs stay; their starts are not counted.
+	 */
+	private static void warmUp(Options options, Jobs jobs, double perSecond) throws Exception {
+		if (options.warmup() == 0) {
+			return;
+		}
+		Instant due = Instant.now().plus(creationTime(options.warmup(), perSecond)).truncatedTo(ChronoUnit.MILLIS);
+		for (int i = 0; i < options.warmup(); i++) {
+			jobs.create("warmup-" + i, due);
+		}
+		jobs.created();
+		sleepUntil(due);
+		jobs.due();
+		Instant deadline = due.plus(options.timeout());
+		while (fired.get() < options.warmup() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		fired.set(0);
 	}
 
 	/**
@@ -191,26 +215,31 @@ public final class BurstRun {
 	 * What the harness asks of a burst child, from its {@code --bench.*} arguments.
 	 *
 	 * @param jobs how many jobs
+	 * @param warmup how many jobs fire in a burst before the measured one
 	 * @param report the file to write the report to
 	 * @param timeout how long after the due instant to wait for the runs
 	 * @param rest the other arguments, for the application
 	 */
-	public record Options(int jobs, Path report, Duration timeout, List<String> rest) {
+	public record Options(int jobs, int warmup, Path report, Duration timeout, List<String> rest) {
 
 		/**
-		 * Reads {@code --bench.jobs=}, {@code --bench.report=} and
-		 * {@code --bench.timeout=} (ISO-8601) and keeps the rest.
+		 * Reads {@code --bench.jobs=}, {@code --bench.warmup=}, {@code --bench.report=}
+		 * and {@code --bench.timeout=} (ISO-8601) and keeps the rest.
 		 * @param arguments the command line
 		 * @return the options
 		 */
 		public static Options parse(String... arguments) {
 			int jobs = 0;
+			int warmup = 0;
 			Path report = null;
 			Duration timeout = Duration.ofMinutes(10);
 			List<String> rest = new ArrayList<>();
 			for (String argument : arguments) {
 				if (argument.startsWith("--bench.jobs=")) {
 					jobs = Integer.parseInt(value(argument));
+				}
+				else if (argument.startsWith("--bench.warmup=")) {
+					warmup = Integer.parseInt(value(argument));
 				}
 				else if (argument.startsWith("--bench.report=")) {
 					report = Path.of(value(argument));
@@ -225,7 +254,7 @@ public final class BurstRun {
 			if (jobs <= 0 || report == null) {
 				throw new IllegalArgumentException("--bench.jobs and --bench.report are required");
 			}
-			return new Options(jobs, report, timeout, rest);
+			return new Options(jobs, warmup, report, timeout, rest);
 		}
 
 		/**

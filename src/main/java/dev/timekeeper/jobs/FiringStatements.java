@@ -55,7 +55,8 @@ final class FiringStatements {
 	 * {@code MessageFormat}, which takes quotes for its own).
 	 */
 	private static final String BLOCK_JOB_TRIGGERS = "UPDATE {0}TRIGGERS SET TRIGGER_STATE = CASE WHEN TRIGGER_STATE = ?"
-			+ " THEN ? ELSE ? END WHERE SCHED_NAME = {1} AND JOB_NAME = ? AND JOB_GROUP = ? AND TRIGGER_STATE IN (?, ?, ?)";
+			+ " THEN ? ELSE ? END WHERE SCHED_NAME = {1} AND JOB_NAME = ? AND JOB_GROUP = ? AND TRIGGER_STATE IN (?, ?, ?)"
+			+ " AND (TRIGGER_NAME <> ? OR TRIGGER_GROUP <> ?)";
 
 	private final UnaryOperator<String> rtp;
 
@@ -375,21 +376,26 @@ final class FiringStatements {
 	/**
 	 * What Quartz does to a serial job's triggers when one of them fires: its three
 	 * {@code updateTriggerStatesForJobFromOtherState} calls (waiting and acquired become
-	 * blocked, paused becomes paused-blocked) as one statement per job.
+	 * blocked, paused becomes paused-blocked) as one statement per job. The firing
+	 * trigger itself is left out: its row is written again in the same transaction with
+	 * its state after the fire, and on PostgreSQL each change of a trigger's state is a
+	 * new row version with an entry in every index of the table.
 	 * @param conn the connection
-	 * @param jobs the serial jobs that fire
+	 * @param firing the firing triggers of serial jobs, one per job
 	 */
-	void blockTriggersOfJobs(Connection conn, Collection<JobKey> jobs) throws SQLException {
+	void blockTriggersOfJobs(Connection conn, Collection<OperableTrigger> firing) throws SQLException {
 		try (PreparedStatement statement = conn.prepareStatement(this.rtp.apply(BLOCK_JOB_TRIGGERS))) {
-			for (JobKey job : jobs) {
+			for (OperableTrigger trigger : firing) {
 				statement.setString(1, Constants.STATE_PAUSED);
 				statement.setString(2, Constants.STATE_PAUSED_BLOCKED);
 				statement.setString(3, Constants.STATE_BLOCKED);
-				statement.setString(4, job.getName());
-				statement.setString(5, job.getGroup());
+				statement.setString(4, trigger.getJobKey().getName());
+				statement.setString(5, trigger.getJobKey().getGroup());
 				statement.setString(6, Constants.STATE_WAITING);
 				statement.setString(7, Constants.STATE_ACQUIRED);
 				statement.setString(8, Constants.STATE_PAUSED);
+				statement.setString(9, trigger.getKey().getName());
+				statement.setString(10, trigger.getKey().getGroup());
 				statement.addBatch();
 			}
 			statement.executeBatch();

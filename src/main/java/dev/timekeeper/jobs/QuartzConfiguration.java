@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -27,6 +28,8 @@ class QuartzConfiguration {
 	static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";
 
 	static final String JOB_STORE = "org.quartz.jobStore.class";
+
+	static final String THREAD_POOL = "org.quartz.threadPool.class";
 
 	/** How long Quartz's scheduler thread sleeps at most when nothing is due. */
 	static final String IDLE_WAIT_TIME = "org.quartz.scheduler.idleWaitTime";
@@ -59,8 +62,8 @@ class QuartzConfiguration {
 	}
 
 	/**
-	 * Quartz's properties: the configured ones, with Timekeeper's job store and delegate
-	 * unless others are configured.
+	 * Quartz's properties: the configured ones, with Timekeeper's job store, thread pool
+	 * and delegate unless others are configured.
 	 * @param configured {@code spring.quartz.properties}
 	 * @param product the database product's name
 	 * @param cluster the cluster settings
@@ -70,6 +73,7 @@ class QuartzConfiguration {
 		Properties properties = new Properties();
 		properties.putAll(configured);
 		properties.putIfAbsent(JOB_STORE, TimekeeperJobStore.class.getName());
+		properties.putIfAbsent(THREAD_POOL, RunThreads.class.getName());
 		if (TimekeeperJobStore.class.getName().equals(properties.getProperty(JOB_STORE))) {
 			properties.putIfAbsent(SIGNAL_HORIZON, properties.getProperty(IDLE_WAIT_TIME, DEFAULT_IDLE_WAIT_TIME));
 		}
@@ -98,6 +102,19 @@ class QuartzConfiguration {
 		properties.put("org.quartz.jobStore.clusterCheckinInterval",
 				String.valueOf(cluster.checkinInterval().toMillis()));
 		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+	}
+
+	/**
+	 * Timekeeper's job classes as one shared instance each (see
+	 * {@link SharedJobFactory}).
+	 */
+	@Bean
+	SchedulerFactoryBeanCustomizer jobFactoryCustomizer(ApplicationContext context) {
+		return (schedulerFactoryBean) -> {
+			SharedJobFactory jobFactory = new SharedJobFactory();
+			jobFactory.setApplicationContext(context);
+			schedulerFactoryBean.setJobFactory(jobFactory);
+		};
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -56,8 +57,19 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 
 	private long signalHorizon = Long.MAX_VALUE / 2;
 
+	/** The most finished triggers deleted in one transaction. */
+	private static final int FINISHED_PER_TRANSACTION = 1000;
+
+	/** How long, in milliseconds, a finished trigger waits at most to be deleted. */
+	private static final long FINISHED_DELAY = 1000;
+
 	private final CompletionBatcher<Completion> completions = new CompletionBatcher<>("timekeeper_JobCompletions",
-			COMPLETIONS_PER_TRANSACTION, this::completeAll, this::completeOne);
+			COMPLETIONS_PER_TRANSACTION, this::completeAll, this::completeOne, this::deleteFinished);
+
+	/** Finished triggers of stored runs, not yet deleted: the completion thread's own. */
+	private final Map<TriggerKey, OperableTrigger> finished = new LinkedHashMap<>();
+
+	private long finishedSince;
 
 	@Override
 	protected void storeTrigger(Connection conn, OperableTrigger newTrigger, @Nullable JobDetail job,
@@ -167,10 +179,10 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 * Quartz stores each finished run (deletes its fired-trigger row, updates or removes
 	 * its trigger, unblocks a serial job's triggers) in a transaction of its own under
 	 * the trigger lock, which every worker and the scheduler thread queue for. Here the
-	 * runs that finish together are stored together: one transaction, one turn at the
-	 * lock. Until then a run still counts as running, a few milliseconds longer; a crash
-	 * in between leaves its fired-trigger row, as a crash during the run would, so the
-	 * run is recovered.
+	 * runs that finish together are stored together, and the common ones without the lock
+	 * (see {@link #completeAll}). Until then a run still counts as running, a few
+	 * milliseconds longer; a crash in between leaves its fired-trigger row, as a crash
+	 * during the run would, so the run is recovered.
 	 */
 	@Override
 	public void triggeredJobComplete(OperableTrigger trigger, JobDetail jobDetail,
@@ -182,45 +194,65 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		super.triggeredJobComplete(completion.trigger(), completion.jobDetail(), completion.instruction());
 	}
 
+	/**
+	 * Stores finished runs. The common ones (a trigger that fires again, or a finished
+	 * simple or cron trigger of a durable job) take a few statements for all of them, and
+	 * no trigger lock: they delete their own fired-trigger rows, which no other
+	 * transaction writes, and let a serial job's blocked triggers wait again, a change
+	 * each row's lock keeps apart from a pause or a resume. A finished trigger is deleted
+	 * later, under the lock, with others (see {@link #deleteFinished()}); it is stored as
+	 * complete since it fired, and reads as complete meanwhile. The others are stored one
+	 * by one by Quartz's own code, under the lock.
+	 * <p>
+	 * Under the lock, each batch of runs waited for the scheduler thread's transactions,
+	 * and held the thread up in turn while it committed: a burst of one-shot jobs on
+	 * PostgreSQL fired 700 a second with it and 900 without it (see BENCHMARKS.md).
+	 */
 	private void completeAll(List<Completion> batch) {
 		try {
-			executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
-				complete(conn, batch);
-				return null;
-			}, null);
+			TimekeeperDelegates.Batching delegate = batchingDelegate();
+			List<Completion> together = batch.stream().filter((c) -> delegate != null && c.together()).toList();
+			if (delegate != null && !together.isEmpty()) {
+				executeInNonManagedTXLock(null, (conn) -> {
+					complete(conn, delegate.completion(), together);
+					return null;
+				}, null);
+				if (this.finished.isEmpty()) {
+					this.finishedSince = System.currentTimeMillis();
+				}
+				together.stream()
+					.filter(Completion::deletesTrigger)
+					.forEach((c) -> this.finished.put(c.trigger().getKey(), c.trigger()));
+			}
+			List<Completion> alone = batch.stream().filter((c) -> !together.contains(c)).toList();
+			if (!alone.isEmpty()) {
+				executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
+					for (Completion completion : alone) {
+						triggeredJobComplete(conn, completion.trigger(), completion.jobDetail(),
+								completion.instruction());
+					}
+					return null;
+				}, null);
+			}
 		}
 		catch (JobPersistenceException ex) {
 			throw new IllegalStateException(ex);
 		}
+		if (this.finished.size() >= FINISHED_PER_TRANSACTION
+				|| System.currentTimeMillis() - this.finishedSince >= FINISHED_DELAY) {
+			try {
+				deleteFinished();
+			}
+			catch (RuntimeException ex) {
+				// the runs are stored; the triggers are tried again with the next ones
+				getLog().warn("Couldn't delete {} finished triggers: {}", this.finished.size(), ex.toString());
+			}
+		}
 	}
 
-	/**
-	 * Stores finished runs as Quartz's {@code triggeredJobComplete} does, the common ones
-	 * (a trigger that fires again, or a finished simple or cron trigger of a durable job)
-	 * in a few statements for all of them, the others one by one by Quartz's own code.
-	 */
-	private void complete(Connection conn, List<Completion> batch) throws JobPersistenceException {
-		TimekeeperDelegates.Batching delegate = batchingDelegate();
-		List<Completion> together = new ArrayList<>(batch.size());
-		for (Completion completion : batch) {
-			if (delegate != null && completion.together()) {
-				together.add(completion);
-			}
-			else {
-				triggeredJobComplete(conn, completion.trigger(), completion.jobDetail(), completion.instruction());
-			}
-		}
-		if (delegate == null || together.isEmpty()) {
-			return;
-		}
-		CompletionStatements statements = delegate.completion();
+	private void complete(Connection conn, CompletionStatements statements, List<Completion> together)
+			throws JobPersistenceException {
 		try {
-			List<TriggerKey> finished = statements.selectFinished(conn,
-					together.stream().filter(Completion::deletesTrigger).map((c) -> c.trigger().getKey()).toList());
-			statements.deleteTriggers(conn, kind(together, finished, SimpleTriggerImpl.class),
-					StdJDBCConstants.DELETE_SIMPLE_TRIGGER);
-			statements.deleteTriggers(conn, kind(together, finished, CronTriggerImpl.class),
-					StdJDBCConstants.DELETE_CRON_TRIGGER);
 			Set<JobKey> serial = new LinkedHashSet<>();
 			together.stream()
 				.filter((c) -> c.jobDetail().isConcurrentExecutionDisallowed())
@@ -238,11 +270,52 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		}
 	}
 
-	private static List<TriggerKey> kind(List<Completion> completions, List<TriggerKey> finished,
+	/**
+	 * Deletes the finished triggers of stored runs that are still finished (Quartz
+	 * deletes one only then: a job may have rescheduled it meanwhile), in one transaction
+	 * under the trigger lock, as Quartz deletes a trigger. Runs on the completion thread,
+	 * once a thousand are waiting, a second after the first, or when no run has finished
+	 * for a moment. If the service stops first, the triggers stay complete; Quartz
+	 * deletes complete triggers when it starts.
+	 */
+	private void deleteFinished() {
+		if (this.finished.isEmpty()) {
+			return;
+		}
+		List<OperableTrigger> triggers = List.copyOf(this.finished.values());
+		try {
+			CompletionStatements statements = Objects.requireNonNull(batchingDelegate()).completion();
+			executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
+				deleteFinished(conn, statements, triggers);
+				return null;
+			}, null);
+			this.finished.clear();
+		}
+		catch (JobPersistenceException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void deleteFinished(Connection conn, CompletionStatements statements, List<OperableTrigger> triggers)
+			throws JobPersistenceException {
+		try {
+			Set<TriggerKey> finished = new HashSet<>(
+					statements.selectFinished(conn, triggers.stream().map(OperableTrigger::getKey).toList()));
+			statements.deleteTriggers(conn, kind(triggers, finished, SimpleTriggerImpl.class),
+					StdJDBCConstants.DELETE_SIMPLE_TRIGGER);
+			statements.deleteTriggers(conn, kind(triggers, finished, CronTriggerImpl.class),
+					StdJDBCConstants.DELETE_CRON_TRIGGER);
+		}
+		catch (SQLException ex) {
+			throw new JobPersistenceException("Couldn't delete finished triggers: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<TriggerKey> kind(List<OperableTrigger> triggers, Set<TriggerKey> finished,
 			Class<? extends OperableTrigger> kind) {
-		return completions.stream()
-			.filter((c) -> kind.isInstance(c.trigger()) && finished.contains(c.trigger().getKey()))
-			.map((c) -> c.trigger().getKey())
+		return triggers.stream()
+			.filter((trigger) -> kind.isInstance(trigger) && finished.contains(trigger.getKey()))
+			.map(OperableTrigger::getKey)
 			.toList();
 	}
 
@@ -352,9 +425,8 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 					acquired.stream().map(OperableTrigger::getJobKey).toList(), getClassLoadHelper());
 			List<OperableTrigger> ready = acquired.stream().filter((t) -> jobs.containsKey(t.getJobKey())).toList();
 			batch.updateFiredTriggers(conn, ready, STATE_EXECUTING, jobs);
-			List<JobKey> serial = ready.stream()
-				.map(OperableTrigger::getJobKey)
-				.filter((job) -> jobs.get(job).isConcurrentExecutionDisallowed())
+			List<OperableTrigger> serial = ready.stream()
+				.filter((trigger) -> jobs.get(trigger.getJobKey()).isConcurrentExecutionDisallowed())
 				.toList();
 			batch.blockTriggersOfJobs(conn, serial);
 			Set<String> pausedGroups = serial.isEmpty() ? Set.of() : getDelegate().selectPausedTriggerGroups(conn);

@@ -113,6 +113,7 @@ final class BurstCase {
 			try (Timekeeper timekeeper = Timekeeper.start(this.harness,
 					"burst-timekeeper-" + this.kind + "-" + this.jobs, database)) {
 				double probed = Requests.probe(timekeeper, database, creation);
+				warmUp(timekeeper, database, creation, probed);
 				due = Instant.now().plus(BurstRun.creationTime(this.jobs, probed)).truncatedTo(ChronoUnit.MILLIS);
 				String at = due.toString();
 				// creates_per_s is the rate of this batched creation (POST
@@ -136,12 +137,35 @@ final class BurstCase {
 		}
 	}
 
-	/** Until its metrics count every run, or the burst timeout has passed. */
+	/**
+	 * A burst of its own before the measured one, as every scheduler gets (see
+	 * {@link BurstRun}): its jobs are in another group, and stay.
+	 */
+	private void warmUp(Timekeeper timekeeper, Database database, Requests.Creation creation, double probed)
+			throws Exception {
+		int warmup = this.harness.settings().burstWarmup();
+		if (warmup == 0) {
+			return;
+		}
+		Instant due = Instant.now().plus(BurstRun.creationTime(warmup, probed)).truncatedTo(ChronoUnit.MILLIS);
+		Requests.create(timekeeper, database, warmup, creation, (i) -> """
+				{"group":"warmup","name":"job-%d","type":"noop","schedule":{"kind":"once","at":"%s"}}""".formatted(i,
+				due));
+		awaitRuns(timekeeper, due, "warmup", warmup);
+	}
+
 	private void awaitRuns(Timekeeper timekeeper, Instant due) throws Exception {
+		awaitRuns(timekeeper, due, "burst", this.jobs);
+	}
+
+	/**
+	 * Until its metrics count every run of the group, or the burst timeout has passed.
+	 */
+	private void awaitRuns(Timekeeper timekeeper, Instant due, String group, int count) throws Exception {
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
 		Instant deadline = due.plus(this.harness.settings().burstTimeout());
 		while (Instant.now().isBefore(deadline)
-				&& timekeeper.scrape().sum("timekeeper_executions_total", "group", "burst") < this.jobs) {
+				&& timekeeper.scrape().sum("timekeeper_executions_total", "group", group) < count) {
 			Thread.sleep(1000);
 		}
 	}
@@ -168,7 +192,8 @@ final class BurstCase {
 				"burst_" + impl.replace('-', '_') + "_" + this.jobs);
 		Path report = this.harness.root().resolve("burst-" + impl + "-" + this.kind + "-" + this.jobs + ".txt");
 		Files.deleteIfExists(report);
-		List<String> arguments = new ArrayList<>(List.of("--bench.jobs=" + this.jobs, "--bench.report=" + report,
+		List<String> arguments = new ArrayList<>(List.of("--bench.jobs=" + this.jobs,
+				"--bench.warmup=" + this.harness.settings().burstWarmup(), "--bench.report=" + report,
 				"--bench.timeout=" + this.harness.settings().burstTimeout()));
 		String classpath;
 		String main;

@@ -15,6 +15,8 @@ import java.util.List;
  * @param burstImpls the schedulers in the burst cases: {@code quartz-stock},
  * {@code db-scheduler}, {@code timekeeper}
  * @param burstTimeout how long after the due instant a burst may take to run
+ * @param burstWarmup one-shot jobs each scheduler fires in a burst of their own before
+ * the measured burst, so that it measures the scheduler rather than its JIT warming up
  * @param steadyJobs jobs per steady case, one case per entry
  * @param steadyPeriods each steady case's period, as many as {@code steadyJobs}
  * @param stored the jobs stored but not due during the steady cases and start-up
@@ -33,7 +35,7 @@ import java.util.List;
  * without one; either way the start-up case also measures it without
  */
 record Settings(List<String> databases, List<String> cases, List<Integer> burstSizes, List<String> burstImpls,
-		Duration burstTimeout, List<Integer> steadyJobs, List<Duration> steadyPeriods, int stored,
+		Duration burstTimeout, int burstWarmup, List<Integer> steadyJobs, List<Duration> steadyPeriods, int stored,
 		Duration steadyWarmup, Duration steadyWindow, int apiConcurrency, Duration apiWarmup, Duration apiDuration,
 		int createBatch, int createConcurrency, List<String> jvmOptions, boolean aotCache) {
 
@@ -46,7 +48,8 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 		return new Settings(strings("bench.databases", "h2,postgresql"),
 				strings("bench.cases", "startup,api,burst,steady"), integers("bench.burst.sizes", "5000,20000"),
 				strings("bench.burst.impls", "quartz-stock,db-scheduler,timekeeper"),
-				seconds(property("bench.burst.timeout", "600s")), steadyJobs, periods,
+				seconds(property("bench.burst.timeout", "600s")),
+				Integer.parseInt(property("bench.burst.warmup", "2000")), steadyJobs, periods,
 				Integer.parseInt(property("bench.steady.stored", "100000")),
 				seconds(property("bench.steady.warmup", "5s")), seconds(property("bench.steady.window", "15s")),
 				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "5s")),

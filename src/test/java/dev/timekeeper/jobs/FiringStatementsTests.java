@@ -150,18 +150,25 @@ class FiringStatementsTests {
 		batch.updateFiredTriggers(b, firing, Constants.STATE_EXECUTING, details);
 		assertSameRows(a, b);
 
-		List<JobKey> serialJobs = jobs.stream().filter((job) -> Boolean.TRUE.equals(serial.get(job))).toList();
+		// one trigger per job fires, as in the store; the firing triggers are written
+		// again below, so the rows are compared after that
+		Map<JobKey, OperableTrigger> oncePerJob = new LinkedHashMap<>();
+		firing.forEach((trigger) -> oncePerJob.putIfAbsent(trigger.getJobKey(), trigger));
+		List<OperableTrigger> firingSerial = oncePerJob.values()
+			.stream()
+			.filter((trigger) -> Boolean.TRUE.equals(serial.get(trigger.getJobKey())))
+			.toList();
+		List<JobKey> serialJobs = firingSerial.stream().map(OperableTrigger::getJobKey).toList();
 		for (JobKey job : serialJobs) {
 			quartz.updateTriggerStatesForJobFromOtherState(a, job, Constants.STATE_BLOCKED, Constants.STATE_WAITING);
 			quartz.updateTriggerStatesForJobFromOtherState(a, job, Constants.STATE_BLOCKED, Constants.STATE_ACQUIRED);
 			quartz.updateTriggerStatesForJobFromOtherState(a, job, Constants.STATE_PAUSED_BLOCKED,
 					Constants.STATE_PAUSED);
 		}
-		batch.blockTriggersOfJobs(b, serialJobs);
-		assertSameRows(a, b);
+		batch.blockTriggersOfJobs(b, firingSerial);
 
 		Map<OperableTrigger, String> stored = new LinkedHashMap<>();
-		for (OperableTrigger fired : firing) {
+		for (OperableTrigger fired : oncePerJob.values()) {
 			String state = serial.get(fired.getJobKey()) ? Constants.STATE_BLOCKED : Constants.STATE_WAITING;
 			OperableTrigger quartzCopy = quartz.selectTrigger(a, fired.getKey());
 			quartzCopy.triggered(null);
@@ -181,7 +188,7 @@ class FiringStatementsTests {
 				ours.updateTrigger(b, ourCopy, state, details.get(fired.getJobKey()));
 			}
 		}
-		assertThat(stored).as("a telling case").hasSizeBetween(1, firing.size() - 1);
+		assertThat(stored).as("a telling case").hasSizeBetween(1, oncePerJob.size() - 1);
 		batch.updateTriggers(b, stored);
 		assertSameRows(a, b);
 		for (String table : List.of("QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS")) {

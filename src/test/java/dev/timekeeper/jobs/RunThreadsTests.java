@@ -1,0 +1,110 @@
+package dev.timekeeper.jobs;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.SchedulerConfigException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * At most {@code threadCount} runs at once, each on a worker thread named after the
+ * scheduler; Quartz is told how many threads are free, and a shutdown may wait for the
+ * runs.
+ */
+class RunThreadsTests {
+
+	private final RunThreads pool = new RunThreads();
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	@AfterEach
+	void shutdown() {
+		this.release.countDown();
+		this.pool.shutdown(true);
+	}
+
+	@Test
+	void runsNoMoreThanThreadCountAtOnceAndSaysHowManyAreFree() throws Exception {
+		start(3);
+		assertThat(this.pool.getPoolSize()).isEqualTo(3);
+		assertThat(this.pool.blockForAvailableThreads()).isEqualTo(3);
+		AtomicInteger running = new AtomicInteger();
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.pool.runInThread(() -> {
+				running.incrementAndGet();
+				awaitRelease();
+			})).isTrue();
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 2);
+		assertThat(this.pool.blockForAvailableThreads()).isEqualTo(1);
+		assertThat(this.pool.runInThread(this::awaitRelease)).isTrue();
+
+		Thread asking = Thread.ofPlatform().start(this.pool::blockForAvailableThreads);
+		assertThat(asking.join(Duration.ofMillis(200))).as("waits while every thread is busy").isFalse();
+		this.release.countDown();
+		assertThat(asking.join(Duration.ofSeconds(10))).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.blockForAvailableThreads() == 3);
+	}
+
+	@Test
+	void workerThreadsAreNamedAfterTheScheduler() throws Exception {
+		start(2);
+		CountDownLatch ran = new CountDownLatch(1);
+		String[] name = new String[1];
+		this.pool.runInThread(() -> {
+			name[0] = Thread.currentThread().getName();
+			ran.countDown();
+		});
+		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(name[0]).isEqualTo("timekeeper_Worker-1");
+	}
+
+	@Test
+	void shutdownWaitsForTheRunsWhenAskedAndThenTakesNoMore() throws Exception {
+		start(2);
+		AtomicInteger finished = new AtomicInteger();
+		this.pool.runInThread(() -> {
+			awaitRelease();
+			finished.incrementAndGet();
+		});
+		Thread stopping = Thread.ofPlatform().start(() -> this.pool.shutdown(true));
+		assertThat(stopping.join(Duration.ofMillis(200))).as("waits for the run").isFalse();
+		assertThat(finished).hasValue(0);
+		this.release.countDown();
+		assertThat(stopping.join(Duration.ofSeconds(10))).isTrue();
+		assertThat(finished).hasValue(1);
+		assertThat(this.pool.runInThread(finished::incrementAndGet)).isFalse();
+		assertThat(this.pool.blockForAvailableThreads()).isZero();
+		assertThat(finished).hasValue(1);
+	}
+
+	@Test
+	void refusesAPoolWithoutThreads() {
+		this.pool.setThreadCount(0);
+		assertThatExceptionOfType(SchedulerConfigException.class).isThrownBy(this.pool::initialize)
+			.withMessageContaining("threadCount");
+	}
+
+	private void start(int threads) throws SchedulerConfigException {
+		this.pool.setThreadCount(threads);
+		this.pool.setInstanceName("timekeeper");
+		this.pool.initialize();
+	}
+
+	private void awaitRelease() {
+		try {
+			this.release.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
