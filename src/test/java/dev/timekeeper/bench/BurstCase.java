@@ -192,9 +192,9 @@ final class BurstCase {
 				"burst_" + impl.replace('-', '_') + "_" + this.jobs);
 		Path report = this.harness.root().resolve("burst-" + impl + "-" + this.kind + "-" + this.jobs + ".txt");
 		Files.deleteIfExists(report);
-		List<String> arguments = new ArrayList<>(List.of("--bench.jobs=" + this.jobs,
-				"--bench.warmup=" + this.harness.settings().burstWarmup(), "--bench.report=" + report,
-				"--bench.timeout=" + this.harness.settings().burstTimeout()));
+		List<String> arguments = new ArrayList<>(
+				List.of("--bench.jobs=" + this.jobs, "--bench.warmup=" + this.harness.settings().burstWarmup(),
+						"--bench.report=" + report, "--bench.timeout=" + this.harness.settings().burstTimeout()));
 		String classpath;
 		String main;
 		if (impl.equals(QUARTZ)) {
