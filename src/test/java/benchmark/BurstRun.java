@@ -59,7 +59,7 @@ public final class BurstRun {
 	 */
 	public static void run(Options options, Jobs jobs) throws Exception {
 		double perSecond = probe(jobs);
-		warmUp(options, jobs, perSecond);
+		warmUp(options, jobs);
 		Instant due = Instant.now().plus(creationTime(options.jobs(), perSecond)).truncatedTo(ChronoUnit.MILLIS);
 		starts = new long[options.jobs()];
 		long begin = System.nanoTime();
@@ -88,11 +88,13 @@ public final class BurstRun {
 	 * the measured burst then runs on code the JIT has compiled, as it would in a
 	 * scheduler that has run for a while. Its jobs stay; their starts are not counted.
 	 */
-	private static void warmUp(Options options, Jobs jobs, double perSecond) throws Exception {
+	private static void warmUp(Options options, Jobs jobs) throws Exception {
 		if (options.warmup() == 0) {
 			return;
 		}
-		Instant due = Instant.now().plus(creationTime(options.warmup(), perSecond)).truncatedTo(ChronoUnit.MILLIS);
+		// due at once: those created after it fire as they come, which is all a warm-up
+		// needs
+		Instant due = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
 		for (int i = 0; i < options.warmup(); i++) {
 			jobs.create("warmup-" + i, due);
 		}

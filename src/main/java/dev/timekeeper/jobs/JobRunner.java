@@ -29,6 +29,9 @@ class JobRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
 
+	/** The longest a run waits for its fire time: more than any fire-ahead window. */
+	private static final Duration MAX_FIRE_AHEAD = Duration.ofSeconds(1);
+
 	private final JobTypes jobTypes;
 
 	private final ExecutionLog executions;
@@ -53,6 +56,7 @@ class JobRunner {
 	 * @return how the run ended
 	 */
 	Outcome run(Firing firing) {
+		awaitFireTime(firing.firedFor());
 		Instant entered = this.clock.instant();
 		this.metrics.fired(firing.group(), Duration.between(firing.firedFor(), entered));
 		RunningRuns.Run run = this.running.start();
@@ -120,6 +124,25 @@ class JobRunner {
 			default -> (failure instanceof JobFailedException failed && failed.getMessage() != null)
 					? failed.getMessage() : "run failed unexpectedly; the server log has the details";
 		};
+	}
+
+	/**
+	 * Waits until the fire's time when it was handed over before it: Quartz fires a batch
+	 * of triggers due within its fire-ahead window all at the time of the first, so that
+	 * the batch's database work is done before the later ones are due. Quartz's clock,
+	 * the system's, tells the time here; the longest wait is the window. An interrupt (a
+	 * shutdown) ends the wait and is left for the run to see.
+	 */
+	private static void awaitFireTime(Instant firedFor) {
+		long millis = firedFor.toEpochMilli() - System.currentTimeMillis();
+		if (millis > 0) {
+			try {
+				Thread.sleep(Math.min(millis, MAX_FIRE_AHEAD.toMillis()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private static void delay(@Nullable Duration jitter) throws InterruptedException {

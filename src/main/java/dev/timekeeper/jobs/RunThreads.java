@@ -3,6 +3,7 @@ package dev.timekeeper.jobs;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,8 @@ public class RunThreads implements ThreadPool {
 
 	private int threadCount = 10;
 
+	private int threadPriority = Thread.NORM_PRIORITY;
+
 	private String instanceName = "quartz";
 
 	private @Nullable Semaphore free;
@@ -44,6 +47,16 @@ public class RunThreads implements ThreadPool {
 		this.threadCount = threadCount;
 	}
 
+	/**
+	 * Sets the worker threads' priority ({@code org.quartz.threadPool.threadPriority}, as
+	 * Quartz's own pool has it).
+	 * @param threadPriority a priority from {@link Thread#MIN_PRIORITY} to
+	 * {@link Thread#MAX_PRIORITY}
+	 */
+	public void setThreadPriority(int threadPriority) {
+		this.threadPriority = threadPriority;
+	}
+
 	@Override
 	public void setInstanceId(String schedInstId) {
 	}
@@ -58,9 +71,16 @@ public class RunThreads implements ThreadPool {
 		if (this.threadCount < 1) {
 			throw new SchedulerConfigException("threadCount must be at least 1, not " + this.threadCount);
 		}
+		if (this.threadPriority < Thread.MIN_PRIORITY || this.threadPriority > Thread.MAX_PRIORITY) {
+			throw new SchedulerConfigException("threadPriority must be from 1 to 10, not " + this.threadPriority);
+		}
 		this.free = new Semaphore(this.threadCount);
+		ThreadFactory threads = Thread.ofPlatform()
+			.name(this.instanceName + "_Worker-", 1)
+			.priority(this.threadPriority)
+			.factory();
 		ThreadPoolExecutor started = new ThreadPoolExecutor(this.threadCount, this.threadCount, 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), Thread.ofPlatform().name(this.instanceName + "_Worker-", 1).factory());
+				new LinkedBlockingQueue<>(), threads);
 		started.allowCoreThreadTimeOut(true);
 		this.executor = started;
 	}

@@ -3,9 +3,12 @@ package dev.timekeeper.jobs;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.timekeeper.execution.Outcome;
 import dev.timekeeper.support.Api.Response;
 import dev.timekeeper.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,6 +17,9 @@ import static org.awaitility.Awaitility.await;
  * Jobs fire as their schedules say, over the real API on a real H2 file database.
  */
 class JobLifecycleTests extends ApiTestSupport {
+
+	@Autowired
+	private JobRunner runner;
 
 	@Test
 	void intervalJobRunsRepeatedlyAndShowsItsState() {
@@ -64,6 +70,56 @@ class JobLifecycleTests extends ApiTestSupport {
 		assertThat(this.recording.runs("one-shot")).hasSize(1);
 		Response job = this.api.get("/api/v1/jobs/lifecycle/one-shot");
 		assertThat(job.json().has("nextFireTime")).isFalse();
+	}
+
+	@Test
+	void aRunHandedOverBeforeItsFireTimeStartsAtIt() {
+		Instant due = Instant.now().plusMillis(300);
+		Outcome outcome = this.runner
+			.run(new Firing("by-hand", "early", "noop", "{}", "node", "fire-1", due, due, 1, null, null, null, null));
+		assertThat(outcome).isEqualTo(Outcome.SUCCESS);
+		assertThat(Instant.now()).isAfterOrEqualTo(due);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.api.get("/api/v1/executions?group=by-hand&name=early")
+				.json()
+				.path("content")
+				.size() == 1);
+		var execution = this.api.get("/api/v1/executions?group=by-hand&name=early").json().path("content").get(0);
+		assertThat(Instant.parse(execution.path("startedAt").asString())).isAfterOrEqualTo(due);
+	}
+
+	@Test
+	void jobsDueWithinOneFireAheadWindowEachStartAtTheirOwnTime() {
+		// a run first, so that the batch below fires on time rather than late
+		this.api.post("/api/v1/jobs",
+				"""
+						{"group": "ahead", "name": "warm-up", "type": "noop", "schedule": {"kind": "once", "after": "PT1S"}}""");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.api.get("/api/v1/executions?group=ahead&name=warm-up")
+				.json()
+				.path("content")
+				.size() == 1);
+		// one batch: due 0, 10, ... 40 ms after the first, within the 50 ms window, so
+		// Quartz fires them all at the first one's time
+		Instant first = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		StringBuilder jobs = new StringBuilder();
+		for (int i = 0; i < 5; i++) {
+			jobs.append((i > 0) ? "," : "")
+				.append("""
+						{"group": "ahead", "name": "job-%d", "type": "noop", "schedule": {"kind": "once", "at": "%s"}}"""
+					.formatted(i, first.plusMillis(10L * i)));
+		}
+		assertThat(this.api.post("/api/v1/jobs/batch", "{\"jobs\": [" + jobs + "]}").status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.get("/api/v1/executions?group=ahead").json().path("content").size() == 6);
+		for (var execution : this.api.get("/api/v1/executions?group=ahead").json().path("content")) {
+			Instant scheduled = Instant.parse(execution.path("scheduledAt").asString());
+			Instant started = Instant.parse(execution.path("startedAt").asString());
+			// the system clock in milliseconds, as Quartz's: a start may read as up to 1
+			// ms early
+			assertThat(started).as("start of %s", execution.path("name").asString())
+				.isAfterOrEqualTo(scheduled.minusMillis(1));
+		}
 	}
 
 	@Test

@@ -86,6 +86,27 @@ class RunThreadsTests {
 	}
 
 	@Test
+	void workerThreadsHaveTheConfiguredPriority() throws Exception {
+		this.pool.setThreadPriority(Thread.MIN_PRIORITY);
+		start(1);
+		CountDownLatch ran = new CountDownLatch(1);
+		int[] priority = new int[1];
+		this.pool.runInThread(() -> {
+			priority[0] = Thread.currentThread().getPriority();
+			ran.countDown();
+		});
+		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(priority[0]).isEqualTo(Thread.MIN_PRIORITY);
+	}
+
+	@Test
+	void refusesAPriorityOutsideJavasRange() {
+		this.pool.setThreadPriority(11);
+		assertThatExceptionOfType(SchedulerConfigException.class).isThrownBy(() -> start(1))
+			.withMessageContaining("threadPriority");
+	}
+
+	@Test
 	void refusesAPoolWithoutThreads() {
 		this.pool.setThreadCount(0);
 		assertThatExceptionOfType(SchedulerConfigException.class).isThrownBy(this.pool::initialize)
