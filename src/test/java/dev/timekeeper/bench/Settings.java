@@ -49,7 +49,7 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 				strings("bench.cases", "startup,api,burst,steady"), integers("bench.burst.sizes", "5000,20000"),
 				strings("bench.burst.impls", "quartz-stock,db-scheduler,timekeeper"),
 				seconds(property("bench.burst.timeout", "600s")),
-				Integer.parseInt(property("bench.burst.warmup", "1000")), steadyJobs, periods,
+				Integer.parseInt(property("bench.burst.warmup", "500")), steadyJobs, periods,
 				Integer.parseInt(property("bench.steady.stored", "100000")),
 				seconds(property("bench.steady.warmup", "5s")), seconds(property("bench.steady.window", "15s")),
 				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "5s")),

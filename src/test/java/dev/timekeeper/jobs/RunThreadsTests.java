@@ -1,9 +1,11 @@
 package dev.timekeeper.jobs;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,14 +58,7 @@ class RunThreadsTests {
 	@Test
 	void workerThreadsAreNamedAfterTheScheduler() throws Exception {
 		start(2);
-		CountDownLatch ran = new CountDownLatch(1);
-		String[] name = new String[1];
-		this.pool.runInThread(() -> {
-			name[0] = Thread.currentThread().getName();
-			ran.countDown();
-		});
-		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(name[0]).isEqualTo("timekeeper_Worker-1");
+		assertThat(onWorker(() -> Thread.currentThread().getName())).isEqualTo("timekeeper_Worker-1");
 	}
 
 	@Test
@@ -89,14 +84,7 @@ class RunThreadsTests {
 	void workerThreadsHaveTheConfiguredPriority() throws Exception {
 		this.pool.setThreadPriority(Thread.MIN_PRIORITY);
 		start(1);
-		CountDownLatch ran = new CountDownLatch(1);
-		int[] priority = new int[1];
-		this.pool.runInThread(() -> {
-			priority[0] = Thread.currentThread().getPriority();
-			ran.countDown();
-		});
-		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(priority[0]).isEqualTo(Thread.MIN_PRIORITY);
+		assertThat(onWorker(() -> Thread.currentThread().getPriority())).isEqualTo(Thread.MIN_PRIORITY);
 	}
 
 	@Test
@@ -117,6 +105,13 @@ class RunThreadsTests {
 		this.pool.setThreadCount(threads);
 		this.pool.setInstanceName("timekeeper");
 		this.pool.initialize();
+	}
+
+	/** What the supplier gives on a worker thread of the pool. */
+	private <T> T onWorker(Supplier<T> supplier) throws Exception {
+		CompletableFuture<T> value = new CompletableFuture<>();
+		assertThat(this.pool.runInThread(() -> value.complete(supplier.get()))).isTrue();
+		return value.get(10, TimeUnit.SECONDS);
 	}
 
 	private void awaitRelease() {
