@@ -93,18 +93,7 @@ public class RunThreads implements ThreadPool {
 	@Override
 	public boolean runInThread(Runnable runnable) {
 		Semaphore permits = initialized(this.free);
-		while (!this.shutdown) {
-			try {
-				if (permits.tryAcquire(500, TimeUnit.MILLISECONDS)) {
-					return start(runnable, permits);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return false;
+		return takeThread(permits) && start(runnable, permits);
 	}
 
 	private boolean start(Runnable runnable, Semaphore permits) {
@@ -132,22 +121,28 @@ public class RunThreads implements ThreadPool {
 	@Override
 	public int blockForAvailableThreads() {
 		Semaphore permits = initialized(this.free);
+		if (!takeThread(permits)) {
+			return 0;
+		}
+		// only Quartz's scheduler thread takes threads: no fewer are free when it asks
+		permits.release();
+		return permits.availablePermits();
+	}
+
+	/** Takes a free thread, waiting for one; false once shut down or interrupted. */
+	private boolean takeThread(Semaphore permits) {
 		while (!this.shutdown) {
 			try {
 				if (permits.tryAcquire(500, TimeUnit.MILLISECONDS)) {
-					// only Quartz's scheduler thread takes threads: no fewer are free
-					// when
-					// it asks for them
-					permits.release();
-					return permits.availablePermits();
+					return true;
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return 0;
+				return false;
 			}
 		}
-		return 0;
+		return false;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.quartz.JobDetail;
@@ -211,7 +212,10 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	private void completeAll(List<Completion> batch) {
 		try {
 			TimekeeperDelegates.Batching delegate = batchingDelegate();
-			List<Completion> together = batch.stream().filter((c) -> delegate != null && c.together()).toList();
+			Map<Boolean, List<Completion>> byKind = batch.stream()
+				.collect(Collectors.partitioningBy((c) -> delegate != null && c.together()));
+			List<Completion> together = byKind.get(true);
+			List<Completion> alone = byKind.get(false);
 			if (delegate != null && !together.isEmpty()) {
 				executeInNonManagedTXLock(null, (conn) -> {
 					complete(conn, delegate.completion(), together);
@@ -224,7 +228,6 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 					.filter(Completion::deletesTrigger)
 					.forEach((c) -> this.finished.put(c.trigger().getKey(), c.trigger()));
 			}
-			List<Completion> alone = batch.stream().filter((c) -> !together.contains(c)).toList();
 			if (!alone.isEmpty()) {
 				executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
 					for (Completion completion : alone) {
