@@ -134,10 +134,11 @@ class JobRunner {
 	 * shutdown) ends the wait and is left for the run to see.
 	 */
 	private static void awaitFireTime(Instant firedFor) {
-		long millis = firedFor.toEpochMilli() - System.currentTimeMillis();
-		if (millis > 0) {
+		// the system clock, as Quartz's; to the microsecond, as the run's recorded start
+		Duration wait = Duration.between(Instant.now(), firedFor);
+		if (wait.isPositive()) {
 			try {
-				Thread.sleep(Math.min(millis, MAX_FIRE_AHEAD.toMillis()));
+				Thread.sleep((wait.compareTo(MAX_FIRE_AHEAD) < 0) ? wait : MAX_FIRE_AHEAD);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

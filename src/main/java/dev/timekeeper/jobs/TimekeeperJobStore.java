@@ -58,6 +58,8 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 
 	private long signalHorizon = Long.MAX_VALUE / 2;
 
+	private FireLead fireLead = new FireLead(0);
+
 	/** The most finished triggers deleted in one transaction. */
 	private static final int FINISHED_PER_TRANSACTION = 1000;
 
@@ -157,6 +159,23 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 */
 	public void setSignalHorizon(long signalHorizon) {
 		this.signalHorizon = signalHorizon;
+	}
+
+	/**
+	 * Sets how much earlier than the first trigger of a batch is due Quartz's scheduler
+	 * thread fires it (see {@link FireLead}); each run still starts at its own time.
+	 * @param fireLead the lead in milliseconds; the default, zero, is Quartz's timing
+	 */
+	public void setFireLead(long fireLead) {
+		this.fireLead = new FireLead(fireLead);
+	}
+
+	@Override
+	public List<OperableTrigger> acquireNextTriggers(long noLaterThan, int maxCount, long timeWindow)
+			throws JobPersistenceException {
+		List<OperableTrigger> acquired = super.acquireNextTriggers(noLaterThan, maxCount, timeWindow);
+		this.fireLead.advance(acquired);
+		return acquired;
 	}
 
 	@Override
@@ -408,6 +427,7 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 */
 	@Override
 	public List<TriggerFiredResult> triggersFired(List<OperableTrigger> triggers) throws JobPersistenceException {
+		this.fireLead.restore(triggers);
 		FiringStatements batch = batching();
 		if (batch == null || triggers.stream().anyMatch((trigger) -> trigger.getCalendarName() != null)
 				|| triggers.stream().map(OperableTrigger::getJobKey).distinct().count() < triggers.size()) {
