@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import dev.timekeeper.support.Api;
 import dev.timekeeper.support.Node;
 import dev.timekeeper.support.Postgres;
+import dev.timekeeper.support.PrometheusText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,11 @@ class PostgresRestartTests {
 				"other");
 		assertThat(jobs.path("content").valueStream().map((job) -> job.path("state").asString()))
 			.allMatch((state) -> state.equals("NORMAL") || state.equals("RUNNING"));
+		// the jobs by state, counted by PostgreSQL
+		PrometheusText metrics = PrometheusText.parse(api.get("/actuator/prometheus").body());
+		assertThat(
+				metrics.sum("timekeeper_jobs", "state", "NORMAL") + metrics.sum("timekeeper_jobs", "state", "RUNNING"))
+			.isEqualTo(2);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
 					() -> assertThat(api.get("/actuator/health").json().path("status").asString()).isEqualTo("UP"));

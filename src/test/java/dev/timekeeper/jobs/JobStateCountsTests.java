@@ -1,0 +1,66 @@
+package dev.timekeeper.jobs;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.timekeeper.jobs.JobViews.JobFilter;
+import dev.timekeeper.support.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The counts of jobs by state that the metrics publish come from a query of their own,
+ * and agree with the states the API shows.
+ */
+class JobStateCountsTests extends ApiTestSupport {
+
+	@Autowired
+	private JobViews views;
+
+	@Test
+	void countsByStateAgreeWithTheStatesOfTheListedJobs() {
+		create("normal", """
+				{"kind": "interval", "every": "PT1H"}""");
+		create("paused", """
+				{"kind": "interval", "every": "PT1H"}""");
+		assertThat(this.api.post("/api/v1/jobs/counted/paused/pause").status()).isEqualTo(200);
+		create("complete", """
+				{"kind": "once", "after": "PT1S"}""");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "COMPLETE"
+				.equals(this.api.get("/api/v1/jobs/counted/complete").json().path("state").asString()));
+		// other tests' jobs may change state in between: the two reads agree at some
+		// point
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			Map<JobState, Long> listed = this.views.page(new JobFilter(null, null, null), PageRequest.of(0, 100_000))
+				.stream()
+				.collect(Collectors.groupingBy(JobView::state, Collectors.counting()));
+			assertThat(this.views.countByState()).isEqualTo(listed);
+		});
+		Map<String, JobState> counted = this.views.page(new JobFilter("counted", null, null), PageRequest.of(0, 10))
+			.stream()
+			.collect(Collectors.toMap(JobView::name, JobView::state));
+		assertThat(counted).containsExactlyInAnyOrderEntriesOf(
+				Map.of("normal", JobState.NORMAL, "paused", JobState.PAUSED, "complete", JobState.COMPLETE));
+		assertThat(this.views.countByState()).containsKeys(JobState.NORMAL, JobState.PAUSED, JobState.COMPLETE)
+			.allSatisfy((state, count) -> assertThat(count).isPositive());
+	}
+
+	private void create(String name, String schedule) {
+		assertThat(
+				this.api
+					.post("/api/v1/jobs",
+							"""
+									{"group": "counted", "name": "%s", "type": "noop", "schedule": %s}"""
+								.formatted(name, schedule))
+					.status())
+			.isEqualTo(201);
+	}
+
+}
