@@ -65,15 +65,15 @@ class JobViews {
 			WHERE 1 = 1""".formatted(TRIGGERS_OF_THE_JOB, STATE);
 
 	/**
-	 * The state of every job and nothing else: the view's definitions and next fire times
-	 * are not read, which in a derived table H2 would do for each of the jobs.
+	 * Each job's state and nothing else: counting rows of the whole view, H2 reads every
+	 * job's definition and works out its next fire time too.
 	 */
 	private static final String STATES = """
-			SELECT s.state, COUNT(*) FROM (SELECT %s AS state
+			SELECT %s AS state
 			FROM TK_JOB j
 			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
-			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME) s
-			GROUP BY s.state""".formatted(STATE);
+			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
+			WHERE 1 = 1""".formatted(STATE);
 
 	private final JdbcClient jdbc;
 
@@ -117,9 +117,11 @@ class JobViews {
 	 */
 	Map<JobState, Long> countByState() {
 		Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-		this.jdbc.sql(STATES).param("sched", this.schedulerName).query((rs) -> {
-			counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
-		});
+		this.jdbc.sql("SELECT s.state, COUNT(*) FROM (" + STATES + ") s GROUP BY s.state")
+			.param("sched", this.schedulerName)
+			.query((rs) -> {
+				counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
+			});
 		return counts;
 	}
 
@@ -138,11 +140,13 @@ class JobViews {
 			params.put("type", filter.type());
 		}
 		String from = " FROM (" + VIEW + conditions + ") v";
+		String counted = "SELECT COUNT(*) FROM TK_JOB j WHERE 1 = 1" + conditions;
 		if (filter.state() != null) {
 			from += " WHERE v.state = :state";
+			counted = "SELECT COUNT(*) FROM (" + STATES + conditions + ") v WHERE v.state = :state";
 			params.put("state", filter.state().name());
 		}
-		long total = this.jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+		long total = this.jdbc.sql(counted).params(params).query(Long.class).single();
 		List<JobView> content = this.jdbc
 			.sql("SELECT *" + from + orderBy(pageRequest.getSort()) + " LIMIT :limit OFFSET :offset")
 			.params(params)

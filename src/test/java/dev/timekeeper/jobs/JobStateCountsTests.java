@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The counts of jobs by state that the metrics publish come from a query of their own,
- * and agree with the states the API shows.
+ * The counts of jobs by state that the metrics publish, and the totals of a listed page,
+ * come from queries of their own, and agree with the states the API shows.
  */
 class JobStateCountsTests extends ApiTestSupport {
 
@@ -48,8 +48,16 @@ class JobStateCountsTests extends ApiTestSupport {
 			.collect(Collectors.toMap(JobView::name, JobView::state));
 		assertThat(counted).containsExactlyInAnyOrderEntriesOf(
 				Map.of("normal", JobState.NORMAL, "paused", JobState.PAUSED, "complete", JobState.COMPLETE));
+		assertThat(total("/api/v1/jobs?group=counted")).isEqualTo(3);
+		assertThat(total("/api/v1/jobs?group=counted&state=PAUSED")).isEqualTo(1);
+		assertThat(total("/api/v1/jobs?group=counted&type=noop&state=COMPLETE")).isEqualTo(1);
+		assertThat(total("/api/v1/jobs?group=counted&state=ERROR")).isZero();
 		assertThat(this.views.countByState()).containsKeys(JobState.NORMAL, JobState.PAUSED, JobState.COMPLETE)
 			.allSatisfy((state, count) -> assertThat(count).isPositive());
+	}
+
+	private long total(String path) {
+		return this.api.get(path).json().path("page").path("totalElements").asLong();
 	}
 
 	private void create(String name, String schedule) {
