@@ -27,7 +27,24 @@ final class LoadTest {
 	 * @return the figures of the measured time
 	 */
 	static Result run(Supplier<HttpConnection> connections, int concurrency, Duration warmup, Duration measured,
-			IntFunction<Source> requests) throws InterruptedException {
+			IntFunction<Source> requests) throws Exception {
+		return run(connections, concurrency, warmup, measured, requests, () -> {
+		});
+	}
+
+	/**
+	 * Runs the load, and something else a second before the warm-up ends (or at once,
+	 * when the warm-up is shorter).
+	 * @param connections a new connection per worker
+	 * @param concurrency how many workers
+	 * @param warmup how long before measuring
+	 * @param measured how long to measure
+	 * @param requests each worker's request source, by worker index
+	 * @param beforeMeasuring what to do meanwhile, on the calling thread
+	 * @return the figures of the measured time
+	 */
+	static Result run(Supplier<HttpConnection> connections, int concurrency, Duration warmup, Duration measured,
+			IntFunction<Source> requests, Step beforeMeasuring) throws Exception {
 		long start = System.nanoTime() + warmup.toNanos();
 		long end = start + measured.toNanos();
 		List<Worker> workers = new ArrayList<>();
@@ -35,6 +52,11 @@ final class LoadTest {
 			workers.add(new Worker(connections.get(), requests.apply(w), start, end));
 		}
 		List<Thread> threads = workers.stream().map((worker) -> Thread.ofPlatform().start(worker)).toList();
+		long wait = start - Duration.ofSeconds(1).toNanos() - System.nanoTime();
+		if (wait > 0) {
+			Thread.sleep(Duration.ofNanos(wait));
+		}
+		beforeMeasuring.run();
 		for (Thread thread : threads) {
 			thread.join();
 		}
@@ -46,6 +68,13 @@ final class LoadTest {
 				(latencies.length > 0) ? Lags.rank(latencies, 0.50) / 1e6 : 0,
 				(latencies.length > 0) ? Lags.rank(latencies, 0.99) / 1e6 : 0,
 				workers.stream().map(Worker::firstError).filter((e) -> e != null).findFirst().orElse(null));
+	}
+
+	/** Something done while the load runs. */
+	interface Step {
+
+		void run() throws Exception;
+
 	}
 
 	/** What a worker sends next. */
