@@ -26,6 +26,9 @@ record TimekeeperLaunch(String classpath, List<String> jvmOptions, String cache)
 
 	static final String MAIN = "dev.timekeeper.TimekeeperApplication";
 
+	/** Fires of the training run: as many as the Dockerfile's. */
+	static final int TRAINING_RUNS = 10_000;
+
 	/**
 	 * Timekeeper without a cache, on the same class path as with one.
 	 * @param harness the run
@@ -37,8 +40,8 @@ record TimekeeperLaunch(String classpath, List<String> jvmOptions, String cache)
 
 	/**
 	 * Timekeeper as shipped: makes its AOT cache by a training run, as the Dockerfile
-	 * does (the application started on a scratch H2 database and stopped once its context
-	 * is refreshed, {@code -Dspring.context.exit=onRefresh}, Spring's documented way).
+	 * does (the application started on a scratch H2 database, where it fires 10,000
+	 * one-shot jobs and exits, {@code timekeeper.startup.training-runs}).
 	 * @param harness the run
 	 * @return the launch with the cache
 	 */
@@ -47,9 +50,9 @@ record TimekeeperLaunch(String classpath, List<String> jvmOptions, String cache)
 		Path cache = harness.root().resolve("timekeeper.aot");
 		Files.deleteIfExists(cache);
 		Database scratch = Database.fresh(harness, Database.H2, "aot_training");
-		List<String> training = new ArrayList<>(
-				List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"));
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--timekeeper.default-jobs.enabled=false"));
+		List<String> training = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + cache));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--timekeeper.default-jobs.enabled=false",
+				"--timekeeper.startup.training-runs=" + TRAINING_RUNS));
 		arguments.addAll(scratch.springArguments());
 		try (ChildJvm jvm = ChildJvm.start(harness, "aot-training", plain.classpath(), training, MAIN, arguments)) {
 			int exit = jvm.awaitExit(Duration.ofMinutes(5));

@@ -47,7 +47,7 @@ class HeapCompactionTests {
 	}
 
 	private HeapCompaction compaction(boolean on) {
-		return new HeapCompaction(new StartupProperties(on), () -> {
+		return new HeapCompaction(new StartupProperties(on, 0), () -> {
 			this.thread.set(Thread.currentThread().getName());
 			this.collections.incrementAndGet();
 		});
