@@ -22,9 +22,12 @@ import org.quartz.spi.OperableTrigger;
  */
 record FireLead(long millis) {
 
+	/** The longest lead: with the fire-ahead window, well within a run's longest wait. */
+	static final long MAX_MILLIS = 500;
+
 	FireLead {
-		if (millis < 0) {
-			throw new IllegalArgumentException("The fire lead must not be negative: " + millis);
+		if (millis < 0 || millis > MAX_MILLIS) {
+			throw new IllegalArgumentException("The fire lead must be from 0 to " + MAX_MILLIS + " ms, not " + millis);
 		}
 	}
 

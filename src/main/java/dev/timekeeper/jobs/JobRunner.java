@@ -29,7 +29,10 @@ class JobRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
 
-	/** The longest a run waits for its fire time: more than any fire-ahead window. */
+	/**
+	 * The longest a run waits for its fire time: more than a fire-ahead window plus the
+	 * fire lead ({@code FireLead}, at most 500 ms) would make it.
+	 */
 	private static final Duration MAX_FIRE_AHEAD = Duration.ofSeconds(1);
 
 	private final JobTypes jobTypes;
@@ -128,10 +131,11 @@ class JobRunner {
 
 	/**
 	 * Waits until the fire's time when it was handed over before it: Quartz fires a batch
-	 * of triggers due within its fire-ahead window all at the time of the first, so that
-	 * the batch's database work is done before the later ones are due. Quartz's clock,
-	 * the system's, tells the time here; the longest wait is the window. An interrupt (a
-	 * shutdown) ends the wait and is left for the run to see.
+	 * of triggers due within its fire-ahead window all at the time of the first, and the
+	 * first a fire lead ahead of that ({@code FireLead}), so that the batch's database
+	 * work is done before they are due. Quartz's clock, the system's, tells the time
+	 * here; the longest wait is the window plus the lead. An interrupt (a shutdown) ends
+	 * the wait and is left for the run to see.
 	 */
 	private static void awaitFireTime(Instant firedFor) {
 		// the system clock, as Quartz's; to the microsecond, as the run's recorded start

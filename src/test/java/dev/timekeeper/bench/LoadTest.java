@@ -52,13 +52,17 @@ final class LoadTest {
 			workers.add(new Worker(connections.get(), requests.apply(w), start, end));
 		}
 		List<Thread> threads = workers.stream().map((worker) -> Thread.ofPlatform().start(worker)).toList();
-		long wait = start - Duration.ofSeconds(1).toNanos() - System.nanoTime();
-		if (wait > 0) {
-			Thread.sleep(Duration.ofNanos(wait));
+		try {
+			long wait = start - Duration.ofSeconds(1).toNanos() - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(Duration.ofNanos(wait));
+			}
+			beforeMeasuring.run();
 		}
-		beforeMeasuring.run();
-		for (Thread thread : threads) {
-			thread.join();
+		finally {
+			for (Thread thread : threads) {
+				thread.join();
+			}
 		}
 		long[] latencies = workers.stream().flatMapToLong((worker) -> Arrays.stream(worker.latencies())).toArray();
 		Arrays.sort(latencies);

@@ -55,7 +55,8 @@ record TimekeeperLaunch(String classpath, List<String> jvmOptions, String cache)
 				"--timekeeper.startup.training-runs=" + TRAINING_RUNS));
 		arguments.addAll(scratch.springArguments());
 		try (ChildJvm jvm = ChildJvm.start(harness, "aot-training", plain.classpath(), training, MAIN, arguments)) {
-			int exit = jvm.awaitExit(Duration.ofMinutes(5));
+			// longer than the training's own limit (5 minutes for the runs)
+			int exit = jvm.awaitExit(Duration.ofMinutes(8));
 			if (exit != 0 || !Files.isRegularFile(cache)) {
 				throw new IllegalStateException(
 						"the training run made no AOT cache (exit " + exit + "); see " + jvm.log());
