@@ -348,7 +348,7 @@ class JobsApiTests extends ApiTestSupport {
 		JsonNode json = status.json();
 		assertThat(json.path("state").asString()).isEqualTo("STARTED");
 		assertThat(json.path("name").asString()).isEqualTo("timekeeper");
-		assertThat(json.path("threadPoolSize").asInt()).isEqualTo(100);
+		assertThat(json.path("threadPoolSize").asInt()).isEqualTo(200);
 		assertThat(json.path("clustered").asBoolean()).isFalse();
 		assertThat(json.path("instanceId").asString()).isNotBlank();
 		assertThat(json.path("quartzVersion").asString()).startsWith("2.5");

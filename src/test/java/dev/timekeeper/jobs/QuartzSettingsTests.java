@@ -44,7 +44,7 @@ class QuartzSettingsTests extends ApiTestSupport {
 	@Test
 	void runsGoToTimekeepersThreadPool() throws SchedulerException {
 		assertThat(this.scheduler.getMetaData().getThreadPoolClass()).isEqualTo(RunThreads.class);
-		assertThat(this.scheduler.getMetaData().getThreadPoolSize()).isEqualTo(100);
+		assertThat(this.scheduler.getMetaData().getThreadPoolSize()).isEqualTo(200);
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class QuartzSettingsTests extends ApiTestSupport {
 	@Test
 	void triggersAreAcquiredInBatchesWithinAShortFireAheadWindow() {
 		assertThat(this.quartzProperties.getProperties())
-			.containsEntry("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "100")
+			.containsEntry("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "200")
 			.containsEntry("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "50");
 	}
 
