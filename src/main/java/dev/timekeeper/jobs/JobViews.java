@@ -42,6 +42,13 @@ class JobViews {
 	private static final String TRIGGERS_OF_THE_JOB = """
 			FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched AND x.JOB_GROUP = j.JOB_GROUP AND x.JOB_NAME = j.JOB_NAME""";
 
+	/** Every job with its schedule's trigger (none once a one-shot job's has gone). */
+	private static final String JOBS = """
+			FROM TK_JOB j
+			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
+			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
+			WHERE 1 = 1""";
+
 	private static final String STATE = """
 			CASE
 			  WHEN EXISTS (SELECT 1 %1$s AND x.TRIGGER_STATE IN ('PAUSED', 'PAUSED_BLOCKED')) THEN 'PAUSED'
@@ -59,10 +66,7 @@ class JobViews {
 			  (SELECT MIN(x.NEXT_FIRE_TIME) %s AND x.NEXT_FIRE_TIME >= 0
 			    AND x.TRIGGER_STATE <> 'COMPLETE') AS next_fire_time,
 			  t.PREV_FIRE_TIME AS prev_fire_time, %s AS state
-			FROM TK_JOB j
-			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
-			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
-			WHERE 1 = 1""".formatted(TRIGGERS_OF_THE_JOB, STATE);
+			%s""".formatted(TRIGGERS_OF_THE_JOB, STATE, JOBS);
 
 	/**
 	 * Each job's state and nothing else: counting rows of the whole view, H2 reads every
@@ -70,10 +74,7 @@ class JobViews {
 	 */
 	private static final String STATES = """
 			SELECT %s AS state
-			FROM TK_JOB j
-			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
-			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
-			WHERE 1 = 1""".formatted(STATE);
+			%s""".formatted(STATE, JOBS);
 
 	private final JdbcClient jdbc;
 
