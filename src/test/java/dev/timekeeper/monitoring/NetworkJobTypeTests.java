@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import static dev.timekeeper.monitoring.Samples.number;
 import static dev.timekeeper.monitoring.Samples.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code network} type against a known transfer over loopback and the kernel's
@@ -60,8 +62,13 @@ class NetworkJobTypeTests {
 	@Test
 	void publishesCountersAndRatesPerInterface() throws Exception {
 		this.type.run(this.loopbackOnly, run("meters"));
-		this.type.run(this.loopbackOnly, run("meters"));
 		String tags = "{group=\"tests\",interface=\"lo\",name=\"meters\"}";
+		// rates need a second sample taken a millisecond or more after the first (the
+		// counters' timestamps are in milliseconds): sample again until there is one
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			this.type.run(this.loopbackOnly, run("meters"));
+			assertThat(this.registry.scrape()).contains("timekeeper_network_receive_rate_bytes_per_second" + tags);
+		});
 		assertThat(this.registry.scrape()).contains("timekeeper_network_receive_bytes_total" + tags,
 				"timekeeper_network_transmit_bytes_total" + tags, "timekeeper_network_receive_packets_total" + tags,
 				"timekeeper_network_transmit_packets_total" + tags, "timekeeper_network_receive_errors_total" + tags,
