@@ -31,8 +31,6 @@ final class CompletionBatcher<T> {
 
 	private final Consumer<T> singleHandler;
 
-	private final Runnable idleHandler;
-
 	private final LinkedBlockingQueue<T> queue = new LinkedBlockingQueue<>();
 
 	/** Read: submitting; write: opening or closing. No item is queued after a close. */
@@ -49,25 +47,10 @@ final class CompletionBatcher<T> {
 	 * @param singleHandler handles one item on its submitter's thread, when not batching
 	 */
 	CompletionBatcher(String name, int maxBatch, Consumer<List<T>> batchHandler, Consumer<T> singleHandler) {
-		this(name, maxBatch, batchHandler, singleHandler, () -> {
-		});
-	}
-
-	/**
-	 * @param name the thread's name
-	 * @param maxBatch the most items handled at once
-	 * @param batchHandler handles a batch on the batching thread
-	 * @param singleHandler handles one item on its submitter's thread, when not batching
-	 * @param idleHandler runs on the batching thread when nothing came for a while, and
-	 * once more after the last batch when closing
-	 */
-	CompletionBatcher(String name, int maxBatch, Consumer<List<T>> batchHandler, Consumer<T> singleHandler,
-			Runnable idleHandler) {
 		this.name = name;
 		this.maxBatch = maxBatch;
 		this.batchHandler = batchHandler;
 		this.singleHandler = singleHandler;
-		this.idleHandler = idleHandler;
 	}
 
 	void submit(T item) {
@@ -124,7 +107,6 @@ final class CompletionBatcher<T> {
 			try {
 				T first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
-					idle();
 					continue;
 				}
 				batch.add(first);
@@ -137,16 +119,6 @@ final class CompletionBatcher<T> {
 			finally {
 				batch.clear();
 			}
-		}
-		idle();
-	}
-
-	private void idle() {
-		try {
-			this.idleHandler.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Idle work of {} failed ({})", this.name, ex.toString());
 		}
 	}
 

@@ -45,29 +45,6 @@ final class CompletionStatements {
 	}
 
 	/**
-	 * Of the triggers, those still stored and with no next fire time, as
-	 * {@code selectTriggerStatus} tells (Quartz deletes a finished trigger only then: a
-	 * job may have rescheduled it meanwhile).
-	 * @param conn the connection
-	 * @param keys the triggers
-	 * @return the finished ones
-	 */
-	List<TriggerKey> selectFinished(Connection conn, Collection<TriggerKey> keys) throws SQLException {
-		Map<TriggerKey, Long> next = new HashMap<>();
-		KeyedStatements.select(conn, this.rtp, this.join, "T.TRIGGER_NAME, T.TRIGGER_GROUP, T.NEXT_FIRE_TIME",
-				"TRIGGERS", "TRIGGER", keys, TriggerKey::getName, TriggerKey::getGroup,
-				(rows) -> next.put(new TriggerKey(rows.getString(1), rows.getString(2)), rows.getLong(3)));
-		List<TriggerKey> finished = new ArrayList<>();
-		for (TriggerKey key : keys) {
-			Long time = next.get(key);
-			if (time != null && time <= 0) {
-				finished.add(key);
-			}
-		}
-		return finished;
-	}
-
-	/**
 	 * Deletes triggers of one kind and their kind's row, as {@code deleteTrigger} does.
 	 * @param conn the connection
 	 * @param keys the triggers

@@ -173,9 +173,18 @@ final class FiringStatements {
 	 * @return whether it does
 	 */
 	static boolean isPlain(OperableTrigger trigger) {
-		boolean plain = (trigger instanceof SimpleTriggerImpl simple && !simple.hasAdditionalProperties())
+		return isPlainKind(trigger) && !trigger.getJobDataMap().isDirty();
+	}
+
+	/**
+	 * Whether the trigger is of Quartz's own simple or cron kind, stored in that kind's
+	 * table alone.
+	 * @param trigger the trigger
+	 * @return whether it is
+	 */
+	static boolean isPlainKind(OperableTrigger trigger) {
+		return (trigger instanceof SimpleTriggerImpl simple && !simple.hasAdditionalProperties())
 				|| (trigger instanceof CronTriggerImpl cron && !cron.hasAdditionalProperties());
-		return plain && !trigger.getJobDataMap().isDirty();
 	}
 
 	private static long millis(@Nullable Date date, long otherwise) {

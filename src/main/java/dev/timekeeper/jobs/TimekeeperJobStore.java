@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -60,19 +61,11 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 
 	private FireLead fireLead = new FireLead(0);
 
-	/** The most finished triggers deleted in one transaction. */
-	private static final int FINISHED_PER_TRANSACTION = 1000;
-
-	/** How long, in milliseconds, a finished trigger waits at most to be deleted. */
-	private static final long FINISHED_DELAY = 1000;
-
 	private final CompletionBatcher<Completion> completions = new CompletionBatcher<>("timekeeper_JobCompletions",
-			COMPLETIONS_PER_TRANSACTION, this::completeAll, this::completeOne, this::deleteFinished);
+			COMPLETIONS_PER_TRANSACTION, this::completeAll, this::completeOne);
 
-	/** Finished triggers of stored runs, not yet deleted: the completion thread's own. */
-	private final Map<TriggerKey, OperableTrigger> finished = new LinkedHashMap<>();
-
-	private long finishedSince;
+	/** The fire instance ids of runs whose finished trigger was deleted as it fired. */
+	private final Set<String> deletedAtFire = ConcurrentHashMap.newKeySet();
 
 	@Override
 	protected void storeTrigger(Connection conn, OperableTrigger newTrigger, @Nullable JobDetail job,
@@ -207,7 +200,9 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	@Override
 	public void triggeredJobComplete(OperableTrigger trigger, JobDetail jobDetail,
 			CompletedExecutionInstruction instruction) {
-		this.completions.submit(new Completion(trigger, jobDetail, instruction));
+		String id = trigger.getFireInstanceId();
+		boolean deleted = id != null && this.deletedAtFire.remove(id);
+		this.completions.submit(new Completion(trigger, jobDetail, instruction, deleted));
 	}
 
 	private void completeOne(Completion completion) {
@@ -215,14 +210,12 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	}
 
 	/**
-	 * Stores finished runs. The common ones (a trigger that fires again, or a finished
-	 * simple or cron trigger of a durable job) take a few statements for all of them, and
-	 * no trigger lock: they delete their own fired-trigger rows, which no other
-	 * transaction writes, and let a serial job's blocked triggers wait again, a change
-	 * each row's lock keeps apart from a pause or a resume. A finished trigger is deleted
-	 * later, under the lock, with others (see {@link #deleteFinished()}); it is stored as
-	 * complete since it fired, and reads as complete meanwhile. The others are stored one
-	 * by one by Quartz's own code, under the lock.
+	 * Stores finished runs. The common ones (a trigger that fires again, or one deleted
+	 * as it fired, see {@link #fired}) take a few statements for all of them, and no
+	 * trigger lock: they delete their own fired-trigger rows, which no other transaction
+	 * writes, and let a serial job's blocked triggers wait again, a change each row's
+	 * lock keeps apart from a pause or a resume. The others are stored one by one by
+	 * Quartz's own code, under the lock.
 	 * <p>
 	 * Under the lock, each batch of runs waited for the scheduler thread's transactions,
 	 * and held the thread up in turn while it committed: a burst of one-shot jobs on
@@ -240,12 +233,6 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 					complete(conn, delegate.completion(), together);
 					return null;
 				}, null);
-				if (this.finished.isEmpty()) {
-					this.finishedSince = System.currentTimeMillis();
-				}
-				together.stream()
-					.filter(Completion::deletesTrigger)
-					.forEach((c) -> this.finished.put(c.trigger().getKey(), c.trigger()));
 			}
 			if (!alone.isEmpty()) {
 				executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
@@ -259,16 +246,6 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		}
 		catch (JobPersistenceException ex) {
 			throw new IllegalStateException(ex);
-		}
-		if (this.finished.size() >= FINISHED_PER_TRANSACTION
-				|| System.currentTimeMillis() - this.finishedSince >= FINISHED_DELAY) {
-			try {
-				deleteFinished();
-			}
-			catch (RuntimeException ex) {
-				// the runs are stored; the triggers are tried again with the next ones
-				getLog().warn("Couldn't delete {} finished triggers: {}", this.finished.size(), ex.toString());
-			}
 		}
 	}
 
@@ -290,55 +267,6 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		catch (SQLException ex) {
 			throw new JobPersistenceException("Couldn't store finished runs: " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * Deletes the finished triggers of stored runs that are still finished (Quartz
-	 * deletes one only then: a job may have rescheduled it meanwhile), in one transaction
-	 * under the trigger lock, as Quartz deletes a trigger. Runs on the completion thread,
-	 * once a thousand are waiting, a second after the first, or when no run has finished
-	 * for a moment. If the service stops first, the triggers stay complete; Quartz
-	 * deletes complete triggers when it starts.
-	 */
-	private void deleteFinished() {
-		if (this.finished.isEmpty()) {
-			return;
-		}
-		List<OperableTrigger> triggers = List.copyOf(this.finished.values());
-		try {
-			CompletionStatements statements = Objects.requireNonNull(batchingDelegate()).completion();
-			executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
-				deleteFinished(conn, statements, triggers);
-				return null;
-			}, null);
-			this.finished.clear();
-		}
-		catch (JobPersistenceException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private void deleteFinished(Connection conn, CompletionStatements statements, List<OperableTrigger> triggers)
-			throws JobPersistenceException {
-		try {
-			Set<TriggerKey> finished = new HashSet<>(
-					statements.selectFinished(conn, triggers.stream().map(OperableTrigger::getKey).toList()));
-			statements.deleteTriggers(conn, kind(triggers, finished, SimpleTriggerImpl.class),
-					StdJDBCConstants.DELETE_SIMPLE_TRIGGER);
-			statements.deleteTriggers(conn, kind(triggers, finished, CronTriggerImpl.class),
-					StdJDBCConstants.DELETE_CRON_TRIGGER);
-		}
-		catch (SQLException ex) {
-			throw new JobPersistenceException("Couldn't delete finished triggers: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static List<TriggerKey> kind(List<OperableTrigger> triggers, Set<TriggerKey> finished,
-			Class<? extends OperableTrigger> kind) {
-		return triggers.stream()
-			.filter((trigger) -> kind.isInstance(trigger) && finished.contains(trigger.getKey()))
-			.map(OperableTrigger::getKey)
-			.toList();
 	}
 
 	/**
@@ -428,16 +356,23 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	@Override
 	public List<TriggerFiredResult> triggersFired(List<OperableTrigger> triggers) throws JobPersistenceException {
 		this.fireLead.restore(triggers);
-		FiringStatements batch = batching();
-		if (batch == null || triggers.stream().anyMatch((trigger) -> trigger.getCalendarName() != null)
+		TimekeeperDelegates.Batching delegate = batchingDelegate();
+		if (delegate == null || triggers.stream().anyMatch((trigger) -> trigger.getCalendarName() != null)
 				|| triggers.stream().map(OperableTrigger::getJobKey).distinct().count() < triggers.size()) {
 			return super.triggersFired(triggers);
 		}
-		return executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> fire(conn, batch, triggers), this::executing);
+		List<OperableTrigger> deleted = new ArrayList<>();
+		List<TriggerFiredResult> results = executeInNonManagedTXLock(LOCK_TRIGGER_ACCESS, (conn) -> {
+			deleted.clear();
+			return fire(conn, delegate, triggers, deleted);
+		}, this::executing);
+		deleted.forEach((trigger) -> this.deletedAtFire.add(trigger.getFireInstanceId()));
+		return results;
 	}
 
-	private List<TriggerFiredResult> fire(Connection conn, FiringStatements batch, List<OperableTrigger> triggers)
-			throws JobPersistenceException {
+	private List<TriggerFiredResult> fire(Connection conn, TimekeeperDelegates.Batching delegate,
+			List<OperableTrigger> triggers, List<OperableTrigger> deleted) throws JobPersistenceException {
+		FiringStatements batch = delegate.firing();
 		try {
 			Map<TriggerKey, String> states = batch.selectTriggerStates(conn,
 					triggers.stream().map(OperableTrigger::getKey).toList());
@@ -464,10 +399,11 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 				}
 				else {
 					results.add(new TriggerFiredResult(
-							fired(conn, trigger, jobs.get(trigger.getJobKey()), pausedGroups, stored)));
+							fired(conn, trigger, jobs.get(trigger.getJobKey()), pausedGroups, stored, deleted)));
 				}
 			}
 			batch.updateTriggers(conn, stored);
+			deleteTriggers(conn, delegate.completion(), deleted);
 			return results;
 		}
 		catch (SQLException | IOException ex) {
@@ -480,9 +416,17 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 * its row stored with the state Quartz's {@code storeTrigger} would give it. (Its
 	 * paused-group check changes only a waiting or acquired state, its blocked check only
 	 * a waiting or paused one; a fired trigger's state is blocked, or forced.)
+	 * <p>
+	 * A trigger that will not fire again is deleted now rather than stored as complete
+	 * and deleted when its run ends, as Quartz does: nothing reads a complete trigger but
+	 * to delete it (a job's state reads as complete without it, a run in progress is
+	 * known by its fired-trigger row, and recovery works from that row), and deleting it
+	 * at the end took a transaction of its own under the trigger lock, which held up the
+	 * scheduler thread's firing.
 	 */
 	private TriggerFiredBundle fired(Connection conn, OperableTrigger trigger, JobDetail job, Set<String> pausedGroups,
-			Map<OperableTrigger, String> stored) throws SQLException, IOException, JobPersistenceException {
+			Map<OperableTrigger, String> stored, List<OperableTrigger> deleted)
+			throws SQLException, IOException, JobPersistenceException {
 		Date previous = trigger.getPreviousFireTime();
 		trigger.triggered(null);
 		String state = STATE_WAITING;
@@ -499,7 +443,10 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		if (!force && !pausedGroups.contains(group) && pausedGroups.contains(ALL_GROUPS_PAUSED)) {
 			getDelegate().insertPausedTriggerGroup(conn, group);
 		}
-		if (FiringStatements.isPlain(trigger)) {
+		if (trigger.getNextFireTime() == null && deletesAtFire(trigger, job)) {
+			deleted.add(trigger);
+		}
+		else if (FiringStatements.isPlain(trigger)) {
 			// stored with the others of the batch
 			stored.put(trigger, state);
 		}
@@ -509,6 +456,29 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		job.getJobDataMap().clearDirtyFlag();
 		return new TriggerFiredBundle(job, trigger, null, group.equals(Scheduler.DEFAULT_RECOVERY_GROUP), new Date(),
 				trigger.getPreviousFireTime(), previous, trigger.getNextFireTime());
+	}
+
+	/**
+	 * Whether a finished trigger is deleted as it fires: one of Quartz's own kinds, of a
+	 * durable job whose data is not stored after its runs (Quartz's completion of any
+	 * other may change the job or need the trigger's row).
+	 */
+	private static boolean deletesAtFire(OperableTrigger trigger, JobDetail job) {
+		return job.isDurable() && !job.isPersistJobDataAfterExecution() && FiringStatements.isPlainKind(trigger);
+	}
+
+	private static void deleteTriggers(Connection conn, CompletionStatements statements, List<OperableTrigger> triggers)
+			throws SQLException {
+		if (triggers.isEmpty()) {
+			return;
+		}
+		statements.deleteTriggers(conn, keys(triggers, SimpleTriggerImpl.class),
+				StdJDBCConstants.DELETE_SIMPLE_TRIGGER);
+		statements.deleteTriggers(conn, keys(triggers, CronTriggerImpl.class), StdJDBCConstants.DELETE_CRON_TRIGGER);
+	}
+
+	private static List<TriggerKey> keys(List<OperableTrigger> triggers, Class<? extends OperableTrigger> kind) {
+		return triggers.stream().filter(kind::isInstance).map(OperableTrigger::getKey).toList();
 	}
 
 	private TriggerFiredResult fireOne(Connection conn, OperableTrigger trigger) {
@@ -563,28 +533,18 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 * @param trigger the trigger that fired it
 	 * @param jobDetail its job
 	 * @param instruction what to do with the trigger now
+	 * @param deletedAtFire whether its trigger, finished, was deleted as it fired
 	 */
-	private record Completion(OperableTrigger trigger, JobDetail jobDetail, CompletedExecutionInstruction instruction) {
+	private record Completion(OperableTrigger trigger, JobDetail jobDetail, CompletedExecutionInstruction instruction,
+			boolean deletedAtFire) {
 
 		/** Whether the batch statements can store it. */
 		boolean together() {
 			if (this.jobDetail.isPersistJobDataAfterExecution()) {
 				return false;
 			}
-			return this.instruction == CompletedExecutionInstruction.NOOP || (deletesTrigger()
-					&& this.trigger.getNextFireTime() == null && this.jobDetail.isDurable() && plainKind());
-		}
-
-		boolean deletesTrigger() {
-			return this.instruction == CompletedExecutionInstruction.DELETE_TRIGGER;
-		}
-
-		/**
-		 * Stored in a table of its kind alone (Quartz's simple and cron trigger rows).
-		 */
-		private boolean plainKind() {
-			return (this.trigger instanceof SimpleTriggerImpl simple && !simple.hasAdditionalProperties())
-					|| (this.trigger instanceof CronTriggerImpl cron && !cron.hasAdditionalProperties());
+			return this.instruction == CompletedExecutionInstruction.NOOP
+					|| (this.instruction == CompletedExecutionInstruction.DELETE_TRIGGER && this.deletedAtFire);
 		}
 
 	}

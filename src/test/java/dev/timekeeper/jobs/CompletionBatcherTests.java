@@ -76,21 +76,6 @@ class CompletionBatcherTests {
 	}
 
 	@Test
-	void idleWorkRunsWhenNothingComesAndOnceMoreAfterTheLastBatchWhenClosing() throws InterruptedException {
-		List<String> events = new CopyOnWriteArrayList<>();
-		CompletionBatcher<Integer> idling = new CompletionBatcher<>("idle-batcher", 10,
-				(batch) -> events.add("batch " + batch), (item) -> events.add("single " + item),
-				() -> events.add("idle"));
-		idling.open();
-		await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("idle"));
-		idling.submit(1);
-		idling.close();
-		assertThat(events).contains("batch [1]").doesNotContain("single 1");
-		assertThat(events.subList(events.indexOf("batch [1]"), events.size())).contains("idle");
-		assertThat(events.get(events.size() - 1)).isEqualTo("idle");
-	}
-
-	@Test
 	void aFailedBatchIsHandledItemByItem() throws InterruptedException {
 		this.batcher.open();
 		this.batcher.submit(-1);

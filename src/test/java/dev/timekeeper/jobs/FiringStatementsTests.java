@@ -204,8 +204,9 @@ class FiringStatementsTests {
 
 	/**
 	 * Then the runs end: Quartz's {@code triggeredJobComplete} statements for a finished
-	 * trigger (deleted when its row says it has no next fire), a serial job (its triggers
-	 * unblocked) and every run (its fired-trigger row deleted).
+	 * trigger (deleted when its row says it has no next fire; the store deletes it with
+	 * the same statements as it fires), a serial job (its triggers unblocked) and every
+	 * run (its fired-trigger row deleted).
 	 */
 	private static void complete(Connection a, Connection b, StdJDBCDelegate quartz, CompletionStatements batch,
 			List<OperableTrigger> ended, List<JobKey> serialJobs) throws Exception {
@@ -224,7 +225,7 @@ class FiringStatementsTests {
 				quartz.deleteTrigger(a, key);
 			}
 		}
-		assertThat(batch.selectFinished(b, keys)).containsExactlyElementsOf(finished).isNotEmpty();
+		assertThat(finished).as("a telling case").isNotEmpty();
 		List<TriggerKey> cron = ended.stream()
 			.filter((trigger) -> trigger instanceof CronTrigger && finished.contains(trigger.getKey()))
 			.map(OperableTrigger::getKey)
