@@ -113,7 +113,7 @@ final class BurstCase {
 			try (Timekeeper timekeeper = Timekeeper.start(this.harness,
 					"burst-timekeeper-" + this.kind + "-" + this.jobs, database)) {
 				double probed = Requests.probe(timekeeper, database, creation);
-				warmUp(timekeeper, database, creation);
+				warmUp(timekeeper, database, creation, probed);
 				due = Instant.now().plus(BurstRun.creationTime(this.jobs, probed)).truncatedTo(ChronoUnit.MILLIS);
 				String at = due.toString();
 				// creates_per_s is the rate of this batched creation (POST
@@ -141,13 +141,14 @@ final class BurstCase {
 	 * A burst of its own before the measured one, as every scheduler gets (see
 	 * {@link BurstRun}): its jobs are in another group, and stay.
 	 */
-	private void warmUp(Timekeeper timekeeper, Database database, Requests.Creation creation) throws Exception {
+	private void warmUp(Timekeeper timekeeper, Database database, Requests.Creation creation, double probed)
+			throws Exception {
 		int warmup = this.harness.settings().burstWarmup();
 		if (warmup == 0) {
 			return;
 		}
-		// due at once, as in BurstRun: those created after it fire as they come
-		Instant due = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+		// due once all are created: the API refuses a time already past
+		Instant due = Instant.now().plus(BurstRun.creationTime(warmup, probed)).truncatedTo(ChronoUnit.MILLIS);
 		Requests.create(timekeeper, database, warmup, creation, (i) -> """
 				{"group":"warmup","name":"job-%d","type":"noop","schedule":{"kind":"once","at":"%s"}}""".formatted(i,
 				due));
