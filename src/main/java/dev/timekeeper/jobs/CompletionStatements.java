@@ -3,11 +3,8 @@ package dev.timekeeper.jobs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.quartz.JobKey;
@@ -32,16 +29,12 @@ final class CompletionStatements {
 
 	private final UnaryOperator<String> rtp;
 
-	private final KeyedStatements.KeyJoin join;
-
 	/**
 	 * Statements of a delegate.
 	 * @param rtp the delegate's table-prefix and scheduler-name replacement
-	 * @param join how the delegate's database joins a list of keys to a table
 	 */
-	CompletionStatements(UnaryOperator<String> rtp, KeyedStatements.KeyJoin join) {
+	CompletionStatements(UnaryOperator<String> rtp) {
 		this.rtp = rtp;
-		this.join = join;
 	}
 
 	/**

@@ -58,8 +58,7 @@ final class TimekeeperDelegates {
 			return DueTriggers.select(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
 		}
 
-		private final CompletionStatements completion = new CompletionStatements(this::rtp,
-				KeyedStatements.KeyJoin.PLAIN);
+		private final CompletionStatements completion = new CompletionStatements(this::rtp);
 
 		@Override
 		public FiringStatements firing() {
@@ -88,8 +87,7 @@ final class TimekeeperDelegates {
 			return DueTriggers.select(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
 		}
 
-		private final CompletionStatements completion = new CompletionStatements(this::rtp,
-				KeyedStatements.KeyJoin.LATERAL);
+		private final CompletionStatements completion = new CompletionStatements(this::rtp);
 
 		@Override
 		public FiringStatements firing() {

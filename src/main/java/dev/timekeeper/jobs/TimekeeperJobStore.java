@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -459,12 +458,15 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	}
 
 	/**
-	 * Whether a finished trigger is deleted as it fires: one of Quartz's own kinds, of a
-	 * durable job whose data is not stored after its runs (Quartz's completion of any
-	 * other may change the job or need the trigger's row).
+	 * Whether a finished trigger is deleted as it fires: one of Quartz's own kinds,
+	 * without data of its own, of a durable job whose data is not stored after its runs.
+	 * Quartz's completion of any other may change the job or need the trigger's row, and
+	 * a run that is recovered after a crash takes its data from that row (a retry's
+	 * attempt, a run by hand's mark).
 	 */
 	private static boolean deletesAtFire(OperableTrigger trigger, JobDetail job) {
-		return job.isDurable() && !job.isPersistJobDataAfterExecution() && FiringStatements.isPlainKind(trigger);
+		return job.isDurable() && !job.isPersistJobDataAfterExecution() && FiringStatements.isPlainKind(trigger)
+				&& trigger.getJobDataMap().isEmpty();
 	}
 
 	private static void deleteTriggers(Connection conn, CompletionStatements statements, List<OperableTrigger> triggers)
