@@ -40,6 +40,20 @@ class JobStateCountsTests extends ApiTestSupport {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "COMPLETE"
 				.equals(this.api.get("/api/v1/jobs/counted/complete").json().path("state").asString()));
+		// running: a one-shot job whose trigger went as it fired, and a run by hand of a
+		// job whose schedule waits
+		create("running-once", """
+				{"kind": "once", "after": "PT1S"}""", """
+				{"duration": "PT20S"}""");
+		create("running-by-hand", """
+				{"kind": "interval", "every": "PT1H"}""", """
+				{"duration": "PT20S"}""");
+		assertThat(this.api.post("/api/v1/jobs/counted/running-by-hand/run").status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "RUNNING"
+				.equals(this.api.get("/api/v1/jobs/counted/running-once").json().path("state").asString())
+					&& "RUNNING"
+						.equals(this.api.get("/api/v1/jobs/counted/running-by-hand").json().path("state").asString()));
 		// other tests' jobs change state as they fire: with the scheduler in standby
 		// their states settle, and the two reads agree
 		this.scheduler.standby();
@@ -58,13 +72,15 @@ class JobStateCountsTests extends ApiTestSupport {
 		Map<String, JobState> counted = this.views.page(new JobFilter("counted", null, null), PageRequest.of(0, 10))
 			.stream()
 			.collect(Collectors.toMap(JobView::name, JobView::state));
-		assertThat(counted).containsExactlyInAnyOrderEntriesOf(
-				Map.of("normal", JobState.NORMAL, "paused", JobState.PAUSED, "complete", JobState.COMPLETE));
-		assertThat(total("/api/v1/jobs?group=counted")).isEqualTo(3);
+		assertThat(counted)
+			.containsExactlyInAnyOrderEntriesOf(Map.of("normal", JobState.NORMAL, "paused", JobState.PAUSED, "complete",
+					JobState.COMPLETE, "running-once", JobState.RUNNING, "running-by-hand", JobState.RUNNING));
+		assertThat(total("/api/v1/jobs?group=counted")).isEqualTo(5);
 		assertThat(total("/api/v1/jobs?group=counted&state=PAUSED")).isEqualTo(1);
 		assertThat(total("/api/v1/jobs?group=counted&type=noop&state=COMPLETE")).isEqualTo(1);
 		assertThat(total("/api/v1/jobs?group=counted&state=ERROR")).isZero();
-		assertThat(this.views.countByState()).containsKeys(JobState.NORMAL, JobState.PAUSED, JobState.COMPLETE)
+		assertThat(this.views.countByState())
+			.containsKeys(JobState.NORMAL, JobState.PAUSED, JobState.COMPLETE, JobState.RUNNING)
 			.allSatisfy((state, count) -> assertThat(count).isPositive());
 	}
 
@@ -73,14 +89,16 @@ class JobStateCountsTests extends ApiTestSupport {
 	}
 
 	private void create(String name, String schedule) {
-		assertThat(
-				this.api
-					.post("/api/v1/jobs",
-							"""
-									{"group": "counted", "name": "%s", "type": "noop", "schedule": %s}"""
-								.formatted(name, schedule))
-					.status())
-			.isEqualTo(201);
+		create(name, schedule, "{}");
+	}
+
+	private void create(String name, String schedule, String params) {
+		assertThat(this.api
+			.post("/api/v1/jobs",
+					"""
+							{"group": "counted", "name": "%s", "type": "noop", "params": %s, "schedule": %s}"""
+						.formatted(name, params, schedule))
+			.status()).isEqualTo(201);
 	}
 
 }
