@@ -68,12 +68,43 @@ final class DueTriggers {
 	 */
 	static List<TriggerKey> select(Connection conn, UnaryOperator<String> rtp, long noLaterThan, long noEarlierThan,
 			int maxCount) throws SQLException {
+		return due(conn, rtp, noLaterThan, noEarlierThan, maxCount).stream().map(Due::key).toList();
+	}
+
+	/**
+	 * The triggers to acquire next, with when each is due.
+	 * @param conn the connection
+	 * @param rtp Quartz's table-prefix and scheduler-name replacement
+	 * @param noLaterThan the latest fire time
+	 * @param noEarlierThan the earliest fire time of a trigger that honours misfires
+	 * @param maxCount how many at most
+	 * @return the triggers, earliest first
+	 */
+	static List<Due> due(Connection conn, UnaryOperator<String> rtp, long noLaterThan, long noEarlierThan, int maxCount)
+			throws SQLException {
 		int limit = Math.max(maxCount, 1);
 		List<Due> due = new ArrayList<>(2 * limit);
 		query(conn, rtp.apply(NOT_MISFIRED), noLaterThan, noEarlierThan, limit, due);
 		query(conn, rtp.apply(IGNORES_MISFIRES), noLaterThan, null, limit, due);
 		due.sort(QUARTZ_ORDER);
-		return due.stream().limit(limit).map(Due::key).toList();
+		return due.stream().limit(limit).toList();
+	}
+
+	/**
+	 * The first of the due triggers that one batch can take: those due no later than the
+	 * first (or now, if that is later) plus the batch's time window, as Quartz ends a
+	 * batch.
+	 * @param due the due triggers, earliest first
+	 * @param now the time now
+	 * @param timeWindow the batch's time window
+	 * @return their keys
+	 */
+	static List<TriggerKey> firstBatch(List<Due> due, long now, long timeWindow) {
+		if (due.isEmpty()) {
+			return List.of();
+		}
+		long end = Math.max(due.get(0).nextFireTime(), now) + timeWindow;
+		return due.stream().takeWhile((trigger) -> trigger.nextFireTime() <= end).map(Due::key).toList();
 	}
 
 	private static void query(Connection conn, String sql, long noLaterThan, @Nullable Long noEarlierThan, int limit,
@@ -102,7 +133,7 @@ final class DueTriggers {
 	 * @param nextFireTime when it is due
 	 * @param priority its priority
 	 */
-	private record Due(TriggerKey key, long nextFireTime, int priority) {
+	record Due(TriggerKey key, long nextFireTime, int priority) {
 
 	}
 

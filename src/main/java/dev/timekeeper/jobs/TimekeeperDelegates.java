@@ -41,6 +41,17 @@ final class TimekeeperDelegates {
 		 */
 		CompletionStatements completion();
 
+		/**
+		 * The triggers {@code selectTriggerToAcquire} selects, with when each is due.
+		 * @param conn the connection
+		 * @param noLaterThan the latest fire time
+		 * @param noEarlierThan the earliest fire time of a trigger that honours misfires
+		 * @param maxCount how many at most
+		 * @return the triggers, earliest first
+		 */
+		List<DueTriggers.Due> selectDueTriggers(Connection conn, long noLaterThan, long noEarlierThan, int maxCount)
+				throws SQLException;
+
 	}
 
 	/** Quartz's standard delegate, for H2. */
@@ -56,6 +67,12 @@ final class TimekeeperDelegates {
 		public List<TriggerKey> selectTriggerToAcquire(Connection conn, long noLaterThan, long noEarlierThan,
 				int maxCount) throws SQLException {
 			return DueTriggers.select(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
+		}
+
+		@Override
+		public List<DueTriggers.Due> selectDueTriggers(Connection conn, long noLaterThan, long noEarlierThan,
+				int maxCount) throws SQLException {
+			return DueTriggers.due(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
 		}
 
 		private final CompletionStatements completion = new CompletionStatements(this::rtp);
@@ -85,6 +102,12 @@ final class TimekeeperDelegates {
 		public List<TriggerKey> selectTriggerToAcquire(Connection conn, long noLaterThan, long noEarlierThan,
 				int maxCount) throws SQLException {
 			return DueTriggers.select(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
+		}
+
+		@Override
+		public List<DueTriggers.Due> selectDueTriggers(Connection conn, long noLaterThan, long noEarlierThan,
+				int maxCount) throws SQLException {
+			return DueTriggers.due(conn, this::rtp, noLaterThan, noEarlierThan, maxCount);
 		}
 
 		private final CompletionStatements completion = new CompletionStatements(this::rtp);

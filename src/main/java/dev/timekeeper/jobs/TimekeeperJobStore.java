@@ -272,23 +272,35 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 	 * Acquires due triggers as Quartz does (the same triggers, in the same order, with
 	 * the same rules for serial jobs and the batch's end), with the reads and writes of
 	 * the whole batch in a few statements instead of five per trigger.
+	 * <p>
+	 * Quartz reads the due triggers one by one and stops at the first beyond the batch's
+	 * end; read all at once, the up to {@code maxCount} triggers due within the idle wait
+	 * were read for each batch however few of them it took. Those due after the first
+	 * trigger's batch could end are left unread, unless none of the first could be taken
+	 * (a trigger whose job is gone, say), when the rest are read as well.
 	 */
 	@Override
 	protected List<OperableTrigger> acquireNextTrigger(Connection conn, long noLaterThan, int maxCount, long timeWindow)
 			throws JobPersistenceException {
-		FiringStatements batch = batching();
-		if (batch == null || timeWindow < 0) {
+		TimekeeperDelegates.Batching delegate = batchingDelegate();
+		if (delegate == null || timeWindow < 0) {
 			return super.acquireNextTrigger(conn, noLaterThan, maxCount, timeWindow);
 		}
+		FiringStatements batch = delegate.firing();
 		try {
 			// as Quartz: when every trigger found was taken meanwhile, look twice more
 			for (int attempt = 1;; attempt++) {
-				List<TriggerKey> keys = getDelegate().selectTriggerToAcquire(conn, noLaterThan + timeWindow,
-						getMisfireTime(), maxCount);
-				if (keys.isEmpty()) {
+				List<DueTriggers.Due> due = delegate.selectDueTriggers(conn, noLaterThan + timeWindow, getMisfireTime(),
+						maxCount);
+				if (due.isEmpty()) {
 					return new ArrayList<>();
 				}
-				List<OperableTrigger> acquired = acquire(conn, batch, keys, noLaterThan, timeWindow);
+				List<TriggerKey> first = DueTriggers.firstBatch(due, System.currentTimeMillis(), timeWindow);
+				List<OperableTrigger> acquired = acquire(conn, batch, first, noLaterThan, timeWindow);
+				if (acquired.isEmpty() && first.size() < due.size()) {
+					acquired = acquire(conn, batch, due.stream().map(DueTriggers.Due::key).toList(), noLaterThan,
+							timeWindow);
+				}
 				if (!acquired.isEmpty() || attempt >= 3) {
 					return acquired;
 				}
@@ -511,12 +523,6 @@ public class TimekeeperJobStore extends LocalDataSourceJobStore {
 		catch (SQLException ex) {
 			throw new JobPersistenceException("error validating trigger acquisition", ex);
 		}
-	}
-
-	/** The batch statements, unless a user's own delegate is configured. */
-	private @Nullable FiringStatements batching() throws NoSuchDelegateException {
-		TimekeeperDelegates.Batching delegate = batchingDelegate();
-		return (delegate != null) ? delegate.firing() : null;
 	}
 
 	private TimekeeperDelegates.@Nullable Batching batchingDelegate() throws NoSuchDelegateException {

@@ -67,10 +67,35 @@ class DueTriggersTests {
 				assertThat(ours.selectTriggerToAcquire(connection, noLaterThan, MISFIRE_TIME, maxCount))
 					.as("maxCount %d, noLaterThan %d", maxCount, noLaterThan)
 					.containsExactlyElementsOf(expected);
+				assertThat(((TimekeeperDelegates.Batching) ours)
+					.selectDueTriggers(connection, noLaterThan, MISFIRE_TIME, maxCount)
+					.stream()
+					.map(DueTriggers.Due::key))
+					.as("with their times, maxCount %d, noLaterThan %d", maxCount, noLaterThan)
+					.containsExactlyElementsOf(expected);
 			}
 		}
 		assertThat(quartz.selectTriggerToAcquire(connection, NOW, MISFIRE_TIME, 500)).as("a telling case")
 			.hasSizeGreaterThan(20);
+	}
+
+	@Test
+	void aBatchIsCutWhereQuartzEndsIt() {
+		List<DueTriggers.Due> due = List.of(due("a", NOW - 100), due("b", NOW - 60), due("c", NOW + 40),
+				due("d", NOW + 51), due("e", NOW + 5_000));
+		assertThat(DueTriggers.firstBatch(due, NOW, 50)).as("from now, when the first is late")
+			.extracting(TriggerKey::getName)
+			.containsExactly("a", "b", "c");
+		assertThat(DueTriggers.firstBatch(due.subList(3, 5), NOW, 50)).as("from the first, when it is ahead")
+			.extracting(TriggerKey::getName)
+			.containsExactly("d");
+		assertThat(DueTriggers.firstBatch(due.subList(3, 5), NOW, 5_000)).extracting(TriggerKey::getName)
+			.containsExactly("d", "e");
+		assertThat(DueTriggers.firstBatch(List.of(), NOW, 50)).isEmpty();
+	}
+
+	private static DueTriggers.Due due(String name, long nextFireTime) {
+		return new DueTriggers.Due(new TriggerKey(name, "g"), nextFireTime, 5);
 	}
 
 	/**
