@@ -112,9 +112,16 @@ class JobViews {
 			  FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched
 			  GROUP BY x.JOB_GROUP, x.JOB_NAME) a""";
 
-	/** Jobs with a run in progress and no trigger left (a one-shot job's only run). */
-	private static final String RUNNING_WITHOUT_TRIGGERS = """
-			SELECT COUNT(*) FROM (SELECT DISTINCT f.JOB_GROUP, f.JOB_NAME FROM QRTZ_FIRED_TRIGGERS f
+	/**
+	 * The counts of {@link #TRIGGERED_STATES}, of all jobs, and of the jobs with a run in
+	 * progress and no trigger left (a one-shot job's only run), in one statement, so that
+	 * they are read from one snapshot.
+	 */
+	private static final String STATE_COUNTS = "SELECT s.state, COUNT(*) FROM (" + TRIGGERED_STATES + """
+			) s GROUP BY s.state
+			UNION ALL SELECT 'JOBS', COUNT(*) FROM TK_JOB
+			UNION ALL SELECT 'RUNNING_WITHOUT_TRIGGERS', COUNT(*) FROM (SELECT DISTINCT f.JOB_GROUP, f.JOB_NAME
+			  FROM QRTZ_FIRED_TRIGGERS f
 			  WHERE f.SCHED_NAME = :sched AND f.STATE = 'EXECUTING'
 			  AND NOT EXISTS (SELECT 1 FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched
 			    AND x.JOB_GROUP = f.JOB_GROUP AND x.JOB_NAME = f.JOB_NAME)
@@ -168,18 +175,17 @@ class JobViews {
 	 * @return the counts of the states that have jobs
 	 */
 	Map<JobState, Long> countByState() {
+		Map<String, Long> read = new HashMap<>();
+		this.jdbc.sql(STATE_COUNTS).param("sched", this.schedulerName).query((rs) -> {
+			read.put(rs.getString(1), rs.getLong(2));
+		});
+		long jobs = read.getOrDefault("JOBS", 0L);
+		long running = read.getOrDefault("RUNNING_WITHOUT_TRIGGERS", 0L);
 		Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-		this.jdbc.sql("SELECT s.state, COUNT(*) FROM (" + TRIGGERED_STATES + ") s GROUP BY s.state")
-			.param("sched", this.schedulerName)
-			.query((rs) -> {
-				counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
-			});
+		for (JobState state : JobState.values()) {
+			counts.put(state, read.getOrDefault(state.name(), 0L));
+		}
 		long withTriggers = counts.values().stream().mapToLong(Long::longValue).sum();
-		long jobs = this.jdbc.sql("SELECT COUNT(*) FROM TK_JOB").query(Long.class).single();
-		long running = this.jdbc.sql(RUNNING_WITHOUT_TRIGGERS)
-			.param("sched", this.schedulerName)
-			.query(Long.class)
-			.single();
 		counts.merge(JobState.RUNNING, running, Long::sum);
 		counts.merge(JobState.COMPLETE, jobs - withTriggers - running, Long::sum);
 		counts.values().removeIf((count) -> count <= 0);
@@ -241,28 +247,27 @@ class JobViews {
 		}
 		terms.add("j.JOB_GROUP ASC");
 		terms.add("j.JOB_NAME ASC");
-		List<JobId> ids = this.jdbc
-			.sql("SELECT j.JOB_GROUP, j.JOB_NAME FROM TK_JOB j WHERE 1 = 1" + conditions + " ORDER BY "
+		List<Object[]> keys = this.jdbc
+			.sql("SELECT j.ID, j.JOB_GROUP, j.JOB_NAME FROM TK_JOB j WHERE 1 = 1" + conditions + " ORDER BY "
 					+ String.join(", ", terms) + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", pageRequest.getPageSize())
 			.param("offset", pageRequest.getOffset())
-			.query((rs, row) -> new JobId(rs.getString(1), rs.getString(2)))
+			.query((rs, row) -> new Object[] { rs.getLong(1), new JobId(rs.getString(2), rs.getString(3)) })
 			.list();
-		if (ids.isEmpty()) {
+		if (keys.isEmpty()) {
 			return List.of();
 		}
-		// the groups' and names' cross product: a few groups at most, each job's own key
-		// picked from it below (one deleted meanwhile is left out)
+		// by id, the primary key; the filters again, for a job changed meanwhile (one
+		// deleted meanwhile is left out)
 		Map<JobId, JobView> views = new HashMap<>();
-		this.jdbc.sql(VIEW + " AND j.JOB_GROUP IN (:groups) AND j.JOB_NAME IN (:names)")
-			.param("sched", this.schedulerName)
-			.param("groups", ids.stream().map(JobId::group).distinct().toList())
-			.param("names", ids.stream().map(JobId::name).distinct().toList())
+		this.jdbc.sql(VIEW + conditions + " AND j.ID IN (:ids)")
+			.params(params)
+			.param("ids", keys.stream().map((key) -> key[0]).toList())
 			.query(this::view)
 			.list()
 			.forEach((view) -> views.put(view.id(), view));
-		return ids.stream().map(views::get).filter(Objects::nonNull).toList();
+		return keys.stream().map((key) -> views.get((JobId) key[1])).filter(Objects::nonNull).toList();
 	}
 
 	private JobView withLastExecution(JobView view) {
