@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class JobStateMetrics {
 
-	private final JobViews views;
+	private final JobStateCounts states;
 
 	private final Clock clock;
 
@@ -30,8 +30,8 @@ class JobStateMetrics {
 
 	private Instant countedAt = Instant.MIN;
 
-	JobStateMetrics(JobViews views, Clock clock, SchedulerProperties properties, MeterRegistry registry) {
-		this.views = views;
+	JobStateMetrics(JobStateCounts states, Clock clock, SchedulerProperties properties, MeterRegistry registry) {
+		this.states = states;
 		this.clock = clock;
 		this.maxAge = properties.stateMetricsMaxAge();
 		for (JobState state : JobState.values()) {
@@ -45,7 +45,7 @@ class JobStateMetrics {
 	private synchronized double count(JobState state) {
 		Instant now = this.clock.instant();
 		if (this.countedAt.plus(this.maxAge).isBefore(now)) {
-			this.counts = this.views.countByState();
+			this.counts = this.states.countByState();
 			this.countedAt = now;
 		}
 		return this.counts.getOrDefault(state, 0L);

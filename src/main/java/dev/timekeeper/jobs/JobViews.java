@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads jobs as the API shows them, in one query: the stored definition joined with
+ * Reads jobs as the API shows them, in one view: the stored definition joined with
  * Quartz's trigger row (state, next and previous fire) and its fired-trigger rows (a run
- * in progress on any node). Filtering, sorting and paging happen in the database.
+ * in progress on any node). Filtering, sorting and paging happen in the database; a page
+ * sorted by the jobs' own columns is chosen from their rows before the view is read.
  */
 @Component
 class JobViews {
@@ -86,47 +86,6 @@ class JobViews {
 			SELECT %s AS state
 			%s""".formatted(STATE, JOBS);
 
-	/**
-	 * The jobs that have triggers, each with its state as {@link #STATE} works it out,
-	 * from one pass over the triggers grouped by job: whether any is paused, whether any
-	 * will fire again, and the state of the job's own schedule trigger. Only a job that
-	 * is not paused is looked up among the runs in progress.
-	 */
-	private static final String TRIGGERED_STATES = """
-			SELECT CASE
-			  WHEN a.paused = 1 THEN 'PAUSED'
-			  WHEN EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS f WHERE f.SCHED_NAME = :sched
-			      AND f.JOB_GROUP = a.JOB_GROUP AND f.JOB_NAME = a.JOB_NAME AND f.STATE = 'EXECUTING') THEN 'RUNNING'
-			  WHEN a.error = 1 THEN 'ERROR'
-			  WHEN a.blocked = 1 THEN 'BLOCKED'
-			  WHEN a.live = 0 THEN 'COMPLETE'
-			  ELSE 'NORMAL'
-			END AS state
-			FROM (SELECT x.JOB_GROUP, x.JOB_NAME,
-			    MAX(CASE WHEN x.TRIGGER_STATE IN ('PAUSED', 'PAUSED_BLOCKED') THEN 1 ELSE 0 END) AS paused,
-			    MAX(CASE WHEN x.TRIGGER_STATE <> 'COMPLETE' THEN 1 ELSE 0 END) AS live,
-			    MAX(CASE WHEN x.TRIGGER_STATE = 'ERROR' AND x.TRIGGER_GROUP = x.JOB_GROUP
-			      AND x.TRIGGER_NAME = x.JOB_NAME THEN 1 ELSE 0 END) AS error,
-			    MAX(CASE WHEN x.TRIGGER_STATE = 'BLOCKED' AND x.TRIGGER_GROUP = x.JOB_GROUP
-			      AND x.TRIGGER_NAME = x.JOB_NAME THEN 1 ELSE 0 END) AS blocked
-			  FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched
-			  GROUP BY x.JOB_GROUP, x.JOB_NAME) a""";
-
-	/**
-	 * The counts of {@link #TRIGGERED_STATES}, of all jobs, and of the jobs with a run in
-	 * progress and no trigger left (a one-shot job's only run), in one statement, so that
-	 * they are read from one snapshot.
-	 */
-	private static final String STATE_COUNTS = "SELECT s.state, COUNT(*) FROM (" + TRIGGERED_STATES + """
-			) s GROUP BY s.state
-			UNION ALL SELECT 'JOBS', COUNT(*) FROM TK_JOB
-			UNION ALL SELECT 'RUNNING_WITHOUT_TRIGGERS', COUNT(*) FROM (SELECT DISTINCT f.JOB_GROUP, f.JOB_NAME
-			  FROM QRTZ_FIRED_TRIGGERS f
-			  WHERE f.SCHED_NAME = :sched AND f.STATE = 'EXECUTING'
-			  AND NOT EXISTS (SELECT 1 FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched
-			    AND x.JOB_GROUP = f.JOB_GROUP AND x.JOB_NAME = f.JOB_NAME)
-			  AND EXISTS (SELECT 1 FROM TK_JOB j WHERE j.JOB_GROUP = f.JOB_GROUP AND j.JOB_NAME = f.JOB_NAME)) r""";
-
 	private final JdbcClient jdbc;
 
 	private final StoredDefinitions definitions;
@@ -161,35 +120,6 @@ class JobViews {
 			.param("name", id.name())
 			.query(this::view)
 			.optional();
-	}
-
-	/**
-	 * How many jobs are in each state: those with triggers counted from the triggers
-	 * grouped by job, the rest (no trigger left) complete unless a run is in progress.
-	 * Worked out job by job ({@link #STATES}), H2 ran three correlated queries per job
-	 * and allocated about a gigabyte for 100,000 jobs, enough for a few young collections
-	 * in a row in the runs' way (the metrics ask every 10 s).
-	 * <p>
-	 * Every job with triggers has its definition (both are written and deleted in one
-	 * transaction).
-	 * @return the counts of the states that have jobs
-	 */
-	Map<JobState, Long> countByState() {
-		Map<String, Long> read = new HashMap<>();
-		this.jdbc.sql(STATE_COUNTS).param("sched", this.schedulerName).query((rs) -> {
-			read.put(rs.getString(1), rs.getLong(2));
-		});
-		long jobs = read.getOrDefault("JOBS", 0L);
-		long running = read.getOrDefault("RUNNING_WITHOUT_TRIGGERS", 0L);
-		Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-		for (JobState state : JobState.values()) {
-			counts.put(state, read.getOrDefault(state.name(), 0L));
-		}
-		long withTriggers = counts.values().stream().mapToLong(Long::longValue).sum();
-		counts.merge(JobState.RUNNING, running, Long::sum);
-		counts.merge(JobState.COMPLETE, jobs - withTriggers - running, Long::sum);
-		counts.values().removeIf((count) -> count <= 0);
-		return counts;
 	}
 
 	Page<JobView> page(JobFilter filter, PageRequest pageRequest) {
@@ -247,13 +177,13 @@ class JobViews {
 		}
 		terms.add("j.JOB_GROUP ASC");
 		terms.add("j.JOB_NAME ASC");
-		List<Object[]> keys = this.jdbc
+		List<PageKey> keys = this.jdbc
 			.sql("SELECT j.ID, j.JOB_GROUP, j.JOB_NAME FROM TK_JOB j WHERE 1 = 1" + conditions + " ORDER BY "
 					+ String.join(", ", terms) + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", pageRequest.getPageSize())
 			.param("offset", pageRequest.getOffset())
-			.query((rs, row) -> new Object[] { rs.getLong(1), new JobId(rs.getString(2), rs.getString(3)) })
+			.query((rs, row) -> new PageKey(rs.getLong(1), new JobId(rs.getString(2), rs.getString(3))))
 			.list();
 		if (keys.isEmpty()) {
 			return List.of();
@@ -263,11 +193,11 @@ class JobViews {
 		Map<JobId, JobView> views = new HashMap<>();
 		this.jdbc.sql(VIEW + conditions + " AND j.ID IN (:ids)")
 			.params(params)
-			.param("ids", keys.stream().map((key) -> key[0]).toList())
+			.param("ids", keys.stream().map(PageKey::id).toList())
 			.query(this::view)
 			.list()
 			.forEach((view) -> views.put(view.id(), view));
-		return keys.stream().map((key) -> views.get((JobId) key[1])).filter(Objects::nonNull).toList();
+		return keys.stream().map((key) -> views.get(key.job())).filter(Objects::nonNull).toList();
 	}
 
 	private JobView withLastExecution(JobView view) {
@@ -319,6 +249,16 @@ class JobViews {
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		long millis = rs.getLong(column);
 		return (rs.wasNull() || millis < 0) ? null : Instant.ofEpochMilli(millis);
+	}
+
+	/**
+	 * A job of a page, as its own row names it.
+	 *
+	 * @param id the row's id
+	 * @param job the job
+	 */
+	private record PageKey(long id, JobId job) {
+
 	}
 
 	/**
