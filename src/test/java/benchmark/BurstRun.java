@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The child-process half of the burst case for the schedulers other than Timekeeper,
  * which are driven through their Java API: N one-shot jobs due at one instant, far enough
  * ahead for all of them to be created first; each run notes when it started; a report
- * file gets the due instant, the creation time and every start (epoch microseconds), for
- * the harness to measure.
+ * file gets the due instant, the creation time, the CPU time from the due instant to the
+ * last start (of this process, and of PostgreSQL's) and every start (epoch microseconds),
+ * for the harness to measure.
  */
 public final class BurstRun {
 
@@ -75,12 +76,14 @@ public final class BurstRun {
 			throw new IllegalStateException("creating took until after the jobs were due");
 		}
 		sleepUntil(due);
+		long pid = ProcessHandle.current().pid();
+		CpuTime start = CpuTime.of(pid);
 		jobs.due();
 		Instant deadline = due.plus(options.timeout());
 		while (fired.get() < options.jobs() && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
 		}
-		write(options.report(), due, createMillis, options.jobs());
+		write(options.report(), due, createMillis, options.jobs(), CpuTime.of(pid).since(start));
 	}
 
 	/**
@@ -168,12 +171,14 @@ public final class BurstRun {
 		return perSecond;
 	}
 
-	private static void write(Path report, Instant due, long createMillis, int created) throws IOException {
+	private static void write(Path report, Instant due, long createMillis, int created, CpuTime cpu)
+			throws IOException {
 		long[] noted = starts;
 		int count = Math.min(fired.get(), noted.length);
 		List<String> lines = new ArrayList<>(count + 1);
-		lines.add("due_us=%d create_ms=%d created=%d".formatted(ChronoUnit.MICROS.between(Instant.EPOCH, due),
-				createMillis, created));
+		lines.add("due_us=%d create_ms=%d created=%d cpu_ns=%d db_cpu_ns=%d".formatted(
+				ChronoUnit.MICROS.between(Instant.EPOCH, due), createMillis, created, cpu.processNanos(),
+				cpu.databaseNanos()));
 		for (int i = 0; i < count; i++) {
 			lines.add(Long.toString(noted[i]));
 		}

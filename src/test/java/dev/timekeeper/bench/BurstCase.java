@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import benchmark.BurstRun;
+import benchmark.CpuTime;
 
 /**
  * The burst case: N one-shot noop jobs all due at one instant, on each scheduler in turn,
@@ -64,7 +65,7 @@ final class BurstCase {
 					default -> throw new IllegalArgumentException("unknown scheduler " + impl);
 				};
 				results.put(impl, fires);
-				this.harness.add(fires.addTo(line(impl)));
+				this.harness.add(fires.addTo(line(impl), this.kind.equals(Database.POSTGRESQL)));
 			});
 		}
 		Fires timekeeper = results.get(TIMEKEEPER);
@@ -110,6 +111,7 @@ final class BurstCase {
 			Requests.Creation creation = this.harness.settings().creation();
 			Instant due;
 			double perSecond;
+			CpuTime cpu;
 			try (Timekeeper timekeeper = Timekeeper.start(this.harness,
 					"burst-timekeeper-" + this.kind + "-" + this.jobs, database)) {
 				double probed = Requests.probe(timekeeper, database, creation);
@@ -127,10 +129,10 @@ final class BurstCase {
 				if (Instant.now().isAfter(due)) {
 					throw new IllegalStateException("creating took until after the jobs were due: " + created.took());
 				}
-				awaitRuns(timekeeper, due);
+				cpu = awaitRuns(timekeeper, due);
 				timekeeper.stop();
 			}
-			return new Fires(due, starts(database), perSecond);
+			return new Fires(due, starts(database), perSecond, cpu);
 		}
 		finally {
 			database.drop();
@@ -155,20 +157,25 @@ final class BurstCase {
 		awaitRuns(timekeeper, due, "warmup", warmup);
 	}
 
-	private void awaitRuns(Timekeeper timekeeper, Instant due) throws Exception {
-		awaitRuns(timekeeper, due, "burst", this.jobs);
+	private CpuTime awaitRuns(Timekeeper timekeeper, Instant due) throws Exception {
+		return awaitRuns(timekeeper, due, "burst", this.jobs);
 	}
 
 	/**
 	 * Until its metrics count every run of the group, or the burst timeout has passed.
+	 * @return the CPU time from the due instant until then (which is up to a second after
+	 * the last run, idle but for one scrape of the metrics)
 	 */
-	private void awaitRuns(Timekeeper timekeeper, Instant due, String group, int count) throws Exception {
+	private CpuTime awaitRuns(Timekeeper timekeeper, Instant due, String group, int count) throws Exception {
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
+		long pid = timekeeper.jvm().pid();
+		CpuTime start = CpuTime.of(pid);
 		Instant deadline = due.plus(this.harness.settings().burstTimeout());
 		while (Instant.now().isBefore(deadline)
 				&& timekeeper.scrape().sum("timekeeper_executions_total", "group", group) < count) {
 			Thread.sleep(1000);
 		}
+		return CpuTime.of(pid).since(start);
 	}
 
 	private static long[] starts(Database database) throws Exception {

@@ -164,6 +164,10 @@ final class ChildJvm implements AutoCloseable {
 		return this.name;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	Path log() {
 		return this.log;
 	}

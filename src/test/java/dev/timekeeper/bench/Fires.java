@@ -9,15 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import benchmark.CpuTime;
+
 /**
  * The starts of one burst and what they add up to: fires per second from the due instant
- * to the last start, and each start's lag behind the due instant.
+ * to the last start, each start's lag behind the due instant, and the CPU time per fire.
  *
  * @param due when every job was due
  * @param starts each run's start, epoch microseconds
  * @param createdPerSecond how fast the jobs were created
+ * @param cpu the CPU time from the due instant until every run was seen, of the
+ * scheduler's process and of PostgreSQL's
  */
-record Fires(Instant due, long[] starts, double createdPerSecond) {
+record Fires(Instant due, long[] starts, double createdPerSecond, CpuTime cpu) {
 
 	/**
 	 * Reads the report a burst child wrote ({@code benchmark.BurstRun}).
@@ -34,7 +38,8 @@ record Fires(Instant due, long[] starts, double createdPerSecond) {
 		double perSecond = Long.parseLong(header.get("created"))
 				/ Math.max(0.001, Long.parseLong(header.get("create_ms")) / 1000.0);
 		long[] starts = lines.stream().skip(1).mapToLong(Long::parseLong).toArray();
-		return new Fires(Instant.EPOCH.plus(dueMicros, ChronoUnit.MICROS), starts, perSecond);
+		CpuTime cpu = new CpuTime(Long.parseLong(header.get("cpu_ns")), Long.parseLong(header.get("db_cpu_ns")));
+		return new Fires(Instant.EPOCH.plus(dueMicros, ChronoUnit.MICROS), starts, perSecond, cpu);
 	}
 
 	static long micros(Instant instant) {
@@ -57,9 +62,21 @@ record Fires(Instant due, long[] starts, double createdPerSecond) {
 		return Lags.ofMicros(Arrays.stream(this.starts).map((start) -> start - due).toArray());
 	}
 
-	Line addTo(Line line) {
+	/**
+	 * Adds the figures to a summary line.
+	 * @param line the line
+	 * @param database whether the database's CPU time counts (PostgreSQL's; H2 runs in
+	 * the scheduler's process)
+	 * @return the line
+	 */
+	Line addTo(Line line, boolean database) {
 		Line result = line.with("fires", count()).with("fires_per_s", perSecond(), 0);
-		return lags().addTo(result).with("creates_per_s", this.createdPerSecond, 0);
+		result = lags().addTo(result).with("creates_per_s", this.createdPerSecond, 0);
+		result.with("cpu_us_per_fire", this.cpu.processNanos() / 1e3 / Math.max(1, count()), 0);
+		if (database) {
+			result.with("db_cpu_us_per_fire", this.cpu.databaseNanos() / 1e3 / Math.max(1, count()), 0);
+		}
+		return result;
 	}
 
 }
