@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The child-process half of the burst case for the schedulers other than Timekeeper,
  * which are driven through their Java API: N one-shot jobs due at one instant, far enough
  * ahead for all of them to be created first; each run notes when it started; a report
- * file gets the due instant, the creation time, the CPU time from the due instant to the
- * last start (of this process, and of PostgreSQL's) and every start (epoch microseconds),
- * for the harness to measure.
+ * file gets the due instant, the creation time, the CPU time from the due instant until
+ * every run had started (of this process, and of PostgreSQL's; read every 100 ms) and
+ * every start (epoch microseconds), for the harness to measure.
  */
 public final class BurstRun {
 

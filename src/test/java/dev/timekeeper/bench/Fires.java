@@ -70,13 +70,11 @@ record Fires(Instant due, long[] starts, double createdPerSecond, CpuTime cpu) {
 	 * @return the line
 	 */
 	Line addTo(Line line, boolean database) {
-		Line result = line.with("fires", count()).with("fires_per_s", perSecond(), 0);
-		result = lags().addTo(result).with("creates_per_s", this.createdPerSecond, 0);
-		result.with("cpu_us_per_fire", this.cpu.processNanos() / 1e3 / Math.max(1, count()), 0);
-		if (database) {
-			result.with("db_cpu_us_per_fire", this.cpu.databaseNanos() / 1e3 / Math.max(1, count()), 0);
-		}
-		return result;
+		Line result = lags().addTo(line.with("fires", count()).with("fires_per_s", perSecond(), 0))
+			.with("creates_per_s", this.createdPerSecond, 0)
+			.with("cpu_us_per_fire", this.cpu.processNanos() / 1e3 / Math.max(1, count()), 0);
+		return database ? result.with("db_cpu_us_per_fire", this.cpu.databaseNanos() / 1e3 / Math.max(1, count()), 0)
+				: result;
 	}
 
 }
