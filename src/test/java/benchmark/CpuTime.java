@@ -7,9 +7,8 @@ import java.util.Optional;
  * CPU time, as the operating system counts it ({@link ProcessHandle.Info}): of one
  * process, a scheduler's JVM, and of all PostgreSQL's processes on this machine (its
  * server and the backends of every connection), which share the machine's cores with the
- * scheduler. A burst's rate varies by a tenth and more from one run to the next on a
- * 2-core machine; the CPU it costs per fire varies far less, so a change to the firing
- * path is judged by both.
+ * scheduler. A burst's rate says how fast it fired; its CPU per fire says where the cost
+ * of a fire went, to the scheduler or to the database.
  * <p>
  * A PostgreSQL backend that exits between two readings takes its time out of the sum; the
  * schedulers' pools keep their connections through a burst.
