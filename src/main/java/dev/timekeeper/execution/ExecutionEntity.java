@@ -1,33 +1,25 @@
 package dev.timekeeper.execution;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A recorded run. Ids come from a sequence handed out in blocks, so that the writer's
- * inserts go to the database in JDBC batches (an identity column would force one round
- * trip per row).
+ * A recorded run, as the history API reads it. Rows are written by
+ * {@link ExecutionInserts} with plain JDBC, never through this entity; ids come from a
+ * sequence handed out in blocks, so that those inserts go to the database in batches.
  */
 @Entity
 @Table(name = "tk_execution")
 class ExecutionEntity {
 
-	private static final int MAX_ERROR = 2000;
-
 	@Id
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tk_execution_seq")
-	@SequenceGenerator(name = "tk_execution_seq", sequenceName = "tk_execution_seq", allocationSize = 50)
 	private @Nullable Long id;
 
 	@Column(name = "job_group", nullable = false)
@@ -70,31 +62,6 @@ class ExecutionEntity {
 
 	@SuppressWarnings("NullAway.Init")
 	protected ExecutionEntity() {
-	}
-
-	ExecutionEntity(FinishedRun run, @Nullable String result) {
-		this.group = run.group();
-		this.name = run.name();
-		this.type = run.type();
-		this.node = run.node();
-		this.fireId = run.fireId();
-		this.scheduledAt = run.scheduledAt();
-		this.startedAt = run.startedAt();
-		this.finishedAt = run.finishedAt();
-		this.durationMs = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-		this.outcome = run.outcome();
-		this.attempt = run.attempt();
-		this.error = abbreviate(run.error());
-		this.result = result;
-	}
-
-	/** Fits an error in its column; NUL, which PostgreSQL refuses in text, is dropped. */
-	private static @Nullable String abbreviate(@Nullable String error) {
-		if (error == null) {
-			return null;
-		}
-		String text = error.replace("\u0000", "");
-		return (text.length() <= MAX_ERROR) ? text : text.substring(0, MAX_ERROR - 1) + "…";
 	}
 
 	@Nullable Long id() {

@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -34,9 +33,7 @@ class ExecutionWriter implements SmartLifecycle {
 
 	private final int batchSize;
 
-	private final Function<FinishedRun, ExecutionEntity> toEntity;
-
-	private final ExecutionRepository repository;
+	private final ExecutionInserts inserts;
 
 	private final TransactionTemplate transactions;
 
@@ -48,12 +45,11 @@ class ExecutionWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ExecutionWriter(ExecutionProperties properties, ExecutionResults results, ExecutionRepository repository,
-			TransactionTemplate transactions, MeterRegistry registry) {
+	ExecutionWriter(ExecutionProperties properties, ExecutionInserts inserts, TransactionTemplate transactions,
+			MeterRegistry registry) {
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.batchSize = properties.batchSize();
-		this.toEntity = (run) -> new ExecutionEntity(run, results.write(run.result()));
-		this.repository = repository;
+		this.inserts = inserts;
 		this.transactions = transactions;
 		this.unrecorded = Counter.builder("timekeeper.executions.unrecorded")
 			.description("Runs whose execution could not be stored")
@@ -170,8 +166,7 @@ class ExecutionWriter implements SmartLifecycle {
 	}
 
 	private void store(List<FinishedRun> runs) {
-		List<ExecutionEntity> entities = runs.stream().map(this.toEntity).toList();
-		this.transactions.executeWithoutResult((status) -> this.repository.saveAll(entities));
+		this.transactions.executeWithoutResult((status) -> this.inserts.insert(runs));
 	}
 
 }
