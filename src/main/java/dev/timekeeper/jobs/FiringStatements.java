@@ -54,6 +54,8 @@ final class FiringStatements {
 	 * (parameters, not literals: Quartz's table-prefix replacement is a
 	 * {@code MessageFormat}, which takes quotes for its own).
 	 */
+	private static final String TIMES_TRIGGERED = "timesTriggered";
+
 	private static final String BLOCK_JOB_TRIGGERS = "UPDATE {0}TRIGGERS SET TRIGGER_STATE = CASE WHEN TRIGGER_STATE = ?"
 			+ " THEN ? ELSE ? END WHERE SCHED_NAME = {1} AND JOB_NAME = ? AND JOB_GROUP = ? AND TRIGGER_STATE IN (?, ?, ?)"
 			+ " AND (TRIGGER_NAME <> ? OR TRIGGER_GROUP <> ?)";
@@ -238,7 +240,7 @@ final class FiringStatements {
 		long previous = rows.getLong(StdJDBCConstants.COL_PREV_FIRE_TIME);
 		trigger.setNextFireTime((next > 0) ? new Date(next) : null);
 		trigger.setPreviousFireTime((previous > 0) ? new Date(previous) : null);
-		if (properties.getStatePropertyNames() != null) {
+		if (properties.getStatePropertyNames() != null && !setTimesTriggered(trigger, properties)) {
 			try {
 				Util.setBeanProps(trigger, properties.getStatePropertyNames(), properties.getStatePropertyValues());
 			}
@@ -247,6 +249,24 @@ final class FiringStatements {
 			}
 		}
 		return trigger;
+	}
+
+	/**
+	 * Sets a simple trigger's one state property, {@code timesTriggered}, without the
+	 * reflection of {@code Util.setBeanProps}: bean introspection and a reflective call
+	 * per trigger, and in a burst the JIT compiler's time to compile them. Timekeeper's
+	 * interval and once schedules are simple triggers; other kinds take Quartz's way.
+	 * @return whether it was set
+	 */
+	private static boolean setTimesTriggered(OperableTrigger trigger, TriggerPropertyBundle properties) {
+		String[] names = properties.getStatePropertyNames();
+		Object[] values = properties.getStatePropertyValues();
+		if (trigger instanceof SimpleTriggerImpl simple && names.length == 1 && TIMES_TRIGGERED.equals(names[0])
+				&& values[0] instanceof Integer times) {
+			simple.setTimesTriggered(times);
+			return true;
+		}
+		return false;
 	}
 
 	/**
