@@ -67,6 +67,7 @@ class ExecutionInserts {
 		this.jdbc = jdbc;
 		this.sequence = sequence(dataSource);
 		this.results = results;
+		requireBlockSteps(jdbc);
 	}
 
 	/**
@@ -127,6 +128,21 @@ class ExecutionInserts {
 		return ids;
 	}
 
+	/**
+	 * Refuses to start unless the sequence steps by a whole block, as Hibernate refused
+	 * when its allocation size and the sequence differed: with a smaller step, two nodes'
+	 * blocks would overlap.
+	 */
+	private static void requireBlockSteps(JdbcTemplate jdbc) {
+		List<String> steps = jdbc.queryForList(
+				"SELECT CAST(INCREMENT AS VARCHAR(40)) FROM INFORMATION_SCHEMA.SEQUENCES WHERE UPPER(SEQUENCE_NAME) = ?",
+				String.class, SEQUENCE);
+		if (steps.size() != 1 || Long.parseLong(steps.get(0).trim()) != ID_BLOCK) {
+			throw new IllegalStateException(SEQUENCE + " must step by " + ID_BLOCK + " (the V3 migration's); found "
+					+ (steps.isEmpty() ? "no such sequence" : "INCREMENT BY " + String.join(", ", steps)));
+		}
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
@@ -137,7 +153,15 @@ class ExecutionInserts {
 			return null;
 		}
 		String text = error.replace("\u0000", "");
-		return (text.length() <= MAX_ERROR) ? text : text.substring(0, MAX_ERROR - 1) + "…";
+		if (text.length() <= MAX_ERROR) {
+			return text;
+		}
+		// room for the ellipsis, and never half of a surrogate pair
+		int end = MAX_ERROR - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
 	}
 
 	private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) throws MetaDataAccessException {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * {@link ExecutionInserts} on an H2 file database and on PostgreSQL (skipped, saying why,
@@ -82,6 +83,9 @@ class ExecutionInsertsTests {
 		assertThat(instant(jdbc, "FINISHED_AT", "ünïcode.name")).isEqualTo(SCHEDULED.plusMillis(1255));
 		String stored = (String) row.get("ERROR");
 		assertThat(stored).hasSize(ExecutionInserts.MAX_ERROR).startsWith("bad thing x").endsWith("…");
+		// the sequence's first value is a block of its own, then 2 to 51
+		assertThat(jdbc.sql("SELECT ID FROM TK_EXECUTION ORDER BY ID").query(Long.class).list()).containsExactly(1L,
+				2L);
 		assertThat(new ExecutionResults(JsonMapper.builder().build()).read((String) row.get("RESULT")))
 			.containsEntry("status", 503)
 			.containsEntry("ok", false);
@@ -92,10 +96,28 @@ class ExecutionInsertsTests {
 			.containsEntry("DURATION_MS", 0L);
 	}
 
+	@Test
+	void cutsAnOverlongErrorBetweenCharactersNeverInsideOne() {
+		String emoji = "\uD83D\uDE00";
+		String error = "x".repeat(ExecutionInserts.MAX_ERROR - 2) + emoji + "tail";
+		assertThat(ExecutionInserts.abbreviate(error)).isEqualTo("x".repeat(ExecutionInserts.MAX_ERROR - 2) + "…");
+		assertThat(ExecutionInserts.abbreviate("y".repeat(ExecutionInserts.MAX_ERROR)))
+			.hasSize(ExecutionInserts.MAX_ERROR);
+	}
+
+	@Test
+	void refusesASequenceThatDoesNotStepByABlock() throws Exception {
+		DataSource dataSource = h2();
+		JdbcClient.create(dataSource).sql("ALTER SEQUENCE TK_EXECUTION_SEQ INCREMENT BY 1").update();
+		assertThatIllegalStateException().isThrownBy(() -> inserts(dataSource))
+			.withMessageContaining("TK_EXECUTION_SEQ must step by 50")
+			.withMessageContaining("INCREMENT BY 1");
+	}
+
 	private void idsNeverMeet(DataSource dataSource, String nextValue) throws Exception {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		// Hibernate's pooled optimizer, as it wrote the first rows: the sequence's first
-		// value (1), then the next (51) as the high end of ids 1 to 51
+		// value (1) a block of its own, then the next (51) the high end of ids 2 to 51
 		long first = jdbc.sql(nextValue).query(Long.class).single();
 		long high = jdbc.sql(nextValue).query(Long.class).single();
 		assertThat(first).isEqualTo(1);
