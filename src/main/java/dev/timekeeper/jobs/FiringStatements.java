@@ -49,13 +49,14 @@ import org.quartz.spi.OperableTrigger;
  */
 final class FiringStatements {
 
+	/** A simple trigger's state property, as Quartz's persistence delegate names it. */
+	private static final String TIMES_TRIGGERED = "timesTriggered";
+
 	/**
 	 * The states a serial job's other triggers leave when one of its triggers fires
 	 * (parameters, not literals: Quartz's table-prefix replacement is a
 	 * {@code MessageFormat}, which takes quotes for its own).
 	 */
-	private static final String TIMES_TRIGGERED = "timesTriggered";
-
 	private static final String BLOCK_JOB_TRIGGERS = "UPDATE {0}TRIGGERS SET TRIGGER_STATE = CASE WHEN TRIGGER_STATE = ?"
 			+ " THEN ? ELSE ? END WHERE SCHED_NAME = {1} AND JOB_NAME = ? AND JOB_GROUP = ? AND TRIGGER_STATE IN (?, ?, ?)"
 			+ " AND (TRIGGER_NAME <> ? OR TRIGGER_GROUP <> ?)";
