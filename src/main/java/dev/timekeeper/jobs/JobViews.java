@@ -52,14 +52,25 @@ class JobViews {
 	private static final String TRIGGERS_OF_THE_JOB = """
 			FROM QRTZ_TRIGGERS x WHERE x.SCHED_NAME = :sched AND x.JOB_GROUP = j.JOB_GROUP AND x.JOB_NAME = j.JOB_NAME""";
 
-	/** Every job with its schedule's trigger (none once a one-shot job's has gone). */
+	/**
+	 * The job {@code j}'s own trigger {@code t}: its schedule's, named as the job is
+	 * (none once a one-shot job's has gone).
+	 */
+	static final String OWN_TRIGGER = """
+			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
+			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME""";
+
+	/** Every job with its own trigger. */
 	private static final String JOBS = """
 			FROM TK_JOB j
-			LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = :sched AND t.TRIGGER_GROUP = j.JOB_GROUP
-			  AND t.TRIGGER_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP AND t.JOB_NAME = j.JOB_NAME
-			WHERE 1 = 1""";
+			%s
+			WHERE 1 = 1""".formatted(OWN_TRIGGER);
 
-	private static final String STATE = """
+	/**
+	 * The state of the job {@code j} with its own trigger {@code t}: the one place the
+	 * rules are written ({@link JobStateCounts} counts with them too).
+	 */
+	static final String STATE = """
 			CASE
 			  WHEN EXISTS (SELECT 1 %1$s AND x.TRIGGER_STATE IN ('PAUSED', 'PAUSED_BLOCKED')) THEN 'PAUSED'
 			  WHEN EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS f WHERE f.SCHED_NAME = :sched
