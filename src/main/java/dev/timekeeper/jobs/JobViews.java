@@ -67,8 +67,10 @@ class JobViews {
 			WHERE 1 = 1""".formatted(OWN_TRIGGER);
 
 	/**
-	 * The state of the job {@code j} with its own trigger {@code t}: the one place the
-	 * rules are written ({@link JobStateCounts} counts with them too).
+	 * The state of the job {@code j} with its own trigger {@code t}.
+	 * {@link JobStateCounts} counts the jobs it must work out with this, and maps the
+	 * rest (own trigger alone, no run in progress) from their trigger's state; its tests
+	 * hold the two equal.
 	 */
 	static final String STATE = """
 			CASE
