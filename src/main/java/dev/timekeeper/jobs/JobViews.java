@@ -68,9 +68,10 @@ class JobViews {
 
 	/**
 	 * The state of the job {@code j} with its own trigger {@code t}.
-	 * {@link JobStateCounts} counts the jobs it must work out with this, and maps the
-	 * rest (own trigger alone, no run in progress) from their trigger's state; its tests
-	 * hold the two equal.
+	 * {@link JobStateCounts} counts the jobs it must work out with this, maps those whose
+	 * own trigger is their only one and that have no run in progress from that trigger's
+	 * state, and counts the rest (no trigger, no run) complete; its tests hold the two
+	 * equal.
 	 */
 	static final String STATE = """
 			CASE

@@ -64,7 +64,8 @@ class JobStateCountsTests extends ApiTestSupport {
 				{"kind": "once", "after": "PT1S"}""");
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "RUNNING".equals(state("running-once")) && "RUNNING".equals(state("running-by-hand"))
-					&& isRunning("paused-by-hand") && runs("retrying-once") == 1);
+					&& isRunning("paused-by-hand") && runs("retrying-once") == 1
+					&& "NORMAL".equals(state("retrying-once")));
 		// other tests' jobs change state as they fire: with the scheduler in standby
 		// their states settle, and the two reads agree
 		this.scheduler.standby();
