@@ -1,10 +1,14 @@
 package dev.timekeeper.bench;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The start-up and API cases, for the bare application and for Timekeeper on an empty
@@ -54,10 +58,10 @@ final class ApiCase {
 			if (harness.settings().runs("api")) {
 				LoadTest.Result get = get(harness, () -> new HttpConnection(port, null));
 				harness.reference().getPerSecond = get.perSecond();
-				harness.add(get.addTo(api(harness, "bare", null, "get-job")));
+				add(harness, get, "bare", null, "get-job");
 				LoadTest.Result create = create(harness, () -> new HttpConnection(port, null), () -> {
 				});
-				harness.add(create.addTo(api(harness, "bare", null, "create")));
+				add(harness, create, "bare", null, "create");
 			}
 			jvm.stop(Duration.ofMinutes(1));
 		}
@@ -85,11 +89,11 @@ final class ApiCase {
 				Requests.create(timekeeper, database, 100, harness.settings().creation(),
 						(i) -> Requests.storedJob("api", "job-" + i));
 				LoadTest.Result get = get(harness, timekeeper::connect);
-				harness.add(get.addTo(api(harness, "timekeeper", kind, "get-job")));
+				add(harness, get, "timekeeper", kind, "get-job");
 				// the one analyze autovacuum would make of the growing tables (see
 				// BENCHMARKS.md)
 				LoadTest.Result create = create(harness, timekeeper::connect, database::analyze);
-				harness.add(create.addTo(api(harness, "timekeeper", kind, "create")));
+				add(harness, create, "timekeeper", kind, "create");
 				Line target = Line.of("target").with("case", "api").with("db", kind);
 				if (harness.reference().getPerSecond > 0) {
 					harness.add(Target.atLeast(target, "get-job/bare-get",
@@ -149,6 +153,24 @@ final class ApiCase {
 			.with("cache", timekeeper.cache());
 	}
 
+	/**
+	 * Adds an API line, and the rate of each slice of its warm-up to
+	 * {@code logs/api-warmups.txt}.
+	 */
+	private static void add(Harness harness, LoadTest.Result result, String impl, String kind, String target)
+			throws IOException {
+		Line line = api(harness, impl, kind, target);
+		harness.add(result.addTo(line));
+		Files.writeString(harness.logs().resolve("api-warmups.txt"),
+				line + " slices_per_s="
+						+ result.warmupRates()
+							.stream()
+							.map((rate) -> String.valueOf(Math.round(rate)))
+							.collect(Collectors.joining(","))
+						+ "\n",
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
 	private static Line api(Harness harness, String impl, String kind, String target) {
 		Line line = Line.of("api").with("impl", impl);
 		if (kind != null) {
@@ -159,7 +181,7 @@ final class ApiCase {
 
 	private static LoadTest.Result get(Harness harness, Supplier<HttpConnection> connections) throws Exception {
 		Settings settings = harness.settings();
-		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmup(), settings.apiDuration(),
+		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmups(), settings.apiDuration(),
 				(worker) -> {
 					AtomicLong sequence = new AtomicLong(worker);
 					return () -> new Requests.Request("GET",
@@ -170,7 +192,7 @@ final class ApiCase {
 	private static LoadTest.Result create(Harness harness, Supplier<HttpConnection> connections,
 			LoadTest.Step beforeMeasuring) throws Exception {
 		Settings settings = harness.settings();
-		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmup(), settings.apiDuration(),
+		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmups(), settings.apiDuration(),
 				(worker) -> {
 					AtomicLong sequence = new AtomicLong();
 					return () -> new Requests.Request("POST", "/api/v1/jobs",

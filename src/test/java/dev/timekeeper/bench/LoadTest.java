@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -11,8 +12,23 @@ import java.util.function.Supplier;
  * A closed-loop load generator: each of a few connections sends its next request as soon
  * as the last is answered, first for a warm-up, then for the measured time. Throughput is
  * what was answered in the measured time; latencies are exact per request.
+ * <p>
+ * The warm-up lasts until the rate has settled: a JVM service is still being compiled by
+ * the JIT for tens of seconds after its start, and a rate measured meanwhile is the
+ * compiler's progress more than the service's. It is watched in slices of
+ * {@value #SLICE_MILLIS} ms; once the minimum has passed, it ends when the mean rate of
+ * the last {@value #SETTLED_SLICES} slices is within {@value #GAIN_PERCENT}% of the mean
+ * of the {@value #SETTLED_SLICES} before them (a rate still creeping up a few percent a
+ * slice, as it does while the compiler works through the hot code, has not settled), or
+ * at the maximum.
  */
 final class LoadTest {
+
+	private static final long SLICE_MILLIS = 2000;
+
+	private static final int SETTLED_SLICES = 3;
+
+	private static final int GAIN_PERCENT = 5;
 
 	private LoadTest() {
 	}
@@ -26,15 +42,15 @@ final class LoadTest {
 	 * @param requests each worker's request source, by worker index
 	 * @return the figures of the measured time
 	 */
-	static Result run(Supplier<HttpConnection> connections, int concurrency, Duration warmup, Duration measured,
+	static Result run(Supplier<HttpConnection> connections, int concurrency, Warmup warmup, Duration measured,
 			IntFunction<Source> requests) throws Exception {
 		return run(connections, concurrency, warmup, measured, requests, () -> {
 		});
 	}
 
 	/**
-	 * Runs the load, and something else a second before the warm-up ends (or at once,
-	 * when the warm-up is shorter).
+	 * Runs the load, and something else once the warm-up has ended, a second before the
+	 * measured time begins.
 	 * @param connections a new connection per worker
 	 * @param concurrency how many workers
 	 * @param warmup how long before measuring
@@ -43,27 +59,28 @@ final class LoadTest {
 	 * @param beforeMeasuring what to do meanwhile, on the calling thread
 	 * @return the figures of the measured time
 	 */
-	static Result run(Supplier<HttpConnection> connections, int concurrency, Duration warmup, Duration measured,
+	static Result run(Supplier<HttpConnection> connections, int concurrency, Warmup warmup, Duration measured,
 			IntFunction<Source> requests, Step beforeMeasuring) throws Exception {
-		long start = System.nanoTime() + warmup.toNanos();
-		long end = start + measured.toNanos();
+		Window window = new Window();
 		List<Worker> workers = new ArrayList<>();
 		for (int w = 0; w < concurrency; w++) {
-			workers.add(new Worker(connections.get(), requests.apply(w), start, end));
+			workers.add(new Worker(connections.get(), requests.apply(w), window));
 		}
+		long began = System.nanoTime();
 		List<Thread> threads = workers.stream().map((worker) -> Thread.ofPlatform().start(worker)).toList();
+		List<Double> slices;
 		try {
-			long wait = start - Duration.ofSeconds(1).toNanos() - System.nanoTime();
-			if (wait > 0) {
-				Thread.sleep(Duration.ofNanos(wait));
-			}
+			slices = warmUp(window, warmup);
 			beforeMeasuring.run();
+			window.open(System.nanoTime() + Duration.ofSeconds(1).toNanos(), measured);
 		}
 		finally {
+			window.open(System.nanoTime(), Duration.ZERO);
 			for (Thread thread : threads) {
 				thread.join();
 			}
 		}
+		double warmedUp = (window.start - began) / 1e9 - 1;
 		long[] latencies = workers.stream().flatMapToLong((worker) -> Arrays.stream(worker.latencies())).toArray();
 		Arrays.sort(latencies);
 		long errors = workers.stream().mapToLong(Worker::errors).sum();
@@ -71,7 +88,86 @@ final class LoadTest {
 		return new Result(latencies.length, errors, latencies.length / seconds,
 				(latencies.length > 0) ? Lags.rank(latencies, 0.50) / 1e6 : 0,
 				(latencies.length > 0) ? Lags.rank(latencies, 0.99) / 1e6 : 0,
-				workers.stream().map(Worker::firstError).filter((e) -> e != null).findFirst().orElse(null));
+				workers.stream().map(Worker::firstError).filter((e) -> e != null).findFirst().orElse(null), warmedUp,
+				slices);
+	}
+
+	/**
+	 * Waits until the rate has settled or the maximum has passed.
+	 * @return the rate of each slice, per second
+	 */
+	private static List<Double> warmUp(Window window, Warmup warmup) throws InterruptedException {
+		List<Double> slices = new ArrayList<>();
+		long began = System.nanoTime();
+		long deadline = began + warmup.max().toNanos();
+		long minimum = began + warmup.min().toNanos();
+		long answered = window.answered.sum();
+		long sliceStart = began;
+		while (true) {
+			long now = System.nanoTime();
+			if (now >= deadline || (now >= minimum && settled(slices))) {
+				return slices;
+			}
+			Thread.sleep(Duration.ofNanos(Math.min(deadline - now, Duration.ofMillis(SLICE_MILLIS).toNanos())));
+			long sliceEnd = System.nanoTime();
+			long total = window.answered.sum();
+			double rate = (total - answered) / ((sliceEnd - sliceStart) / 1e9);
+			slices.add(rate);
+			answered = total;
+			sliceStart = sliceEnd;
+		}
+	}
+
+	private static boolean settled(List<Double> slices) {
+		int size = slices.size();
+		if (size < 2 * SETTLED_SLICES) {
+			return false;
+		}
+		double last = mean(slices.subList(size - SETTLED_SLICES, size));
+		double before = mean(slices.subList(size - 2 * SETTLED_SLICES, size - SETTLED_SLICES));
+		return Math.abs(last - before) <= before * GAIN_PERCENT / 100.0;
+	}
+
+	private static double mean(List<Double> rates) {
+		return rates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+	}
+
+	/**
+	 * How long the load runs before it is measured: at least {@code min}, then until the
+	 * rate has settled, at most {@code max}. Equal, they make a fixed warm-up.
+	 *
+	 * @param min the shortest warm-up
+	 * @param max the longest warm-up
+	 */
+	record Warmup(Duration min, Duration max) {
+
+		Warmup {
+			if (max.compareTo(min) < 0) {
+				throw new IllegalArgumentException(
+						"the longest warm-up " + max + " is shorter than the shortest " + min);
+			}
+		}
+
+	}
+
+	/**
+	 * The measured time, once the warm-up has ended, and the requests answered so far.
+	 */
+	private static final class Window {
+
+		private final LongAdder answered = new LongAdder();
+
+		private volatile long start = Long.MAX_VALUE;
+
+		private volatile long end = Long.MAX_VALUE;
+
+		void open(long start, Duration measured) {
+			if (this.end == Long.MAX_VALUE) {
+				this.end = start + measured.toNanos();
+				this.start = start;
+			}
+		}
+
 	}
 
 	/** Something done while the load runs. */
@@ -97,11 +193,25 @@ final class LoadTest {
 	 * @param p50 median latency, ms
 	 * @param p99 99th percentile latency, ms
 	 * @param firstError the first unexpected answer, or null
+	 * @param warmup how long the warm-up took, seconds
+	 * @param warmupRates the rate of each slice of the warm-up, per second
 	 */
-	record Result(long requests, long errors, double perSecond, double p50, double p99, String firstError) {
+	record Result(long requests, long errors, double perSecond, double p50, double p99, String firstError,
+			double warmup, List<Double> warmupRates) {
+
+		/**
+		 * Whether the warm-up ended because the rate had settled (rather than at its
+		 * maximum).
+		 * @return whether it settled
+		 */
+		boolean settled() {
+			return LoadTest.settled(this.warmupRates);
+		}
 
 		Line addTo(Line line) {
-			return line.with("requests", this.requests)
+			return line.with("warmup_s", this.warmup, 0)
+				.with("settled", settled() ? "yes" : "no")
+				.with("requests", this.requests)
 				.with("rps", this.perSecond, 0)
 				.with("p50_ms", this.p50, 2)
 				.with("p99_ms", this.p99, 2)
@@ -117,9 +227,7 @@ final class LoadTest {
 
 		private final Source source;
 
-		private final long start;
-
-		private final long end;
+		private final Window window;
 
 		private long[] latencies = new long[1024];
 
@@ -129,17 +237,16 @@ final class LoadTest {
 
 		private String firstError;
 
-		Worker(HttpConnection connection, Source source, long start, long end) {
+		Worker(HttpConnection connection, Source source, Window window) {
 			this.connection = connection;
 			this.source = source;
-			this.start = start;
-			this.end = end;
+			this.window = window;
 		}
 
 		@Override
 		public void run() {
 			try (this.connection) {
-				for (long sent = System.nanoTime(); sent < this.end; sent = System.nanoTime()) {
+				for (long sent = System.nanoTime(); sent < this.window.end; sent = System.nanoTime()) {
 					Requests.Request request = this.source.next();
 					String error;
 					try {
@@ -150,7 +257,8 @@ final class LoadTest {
 						error = ex.toString();
 					}
 					long answered = System.nanoTime();
-					if (sent >= this.start && answered <= this.end) {
+					this.window.answered.increment();
+					if (sent >= this.window.start && answered <= this.window.end) {
 						note(answered - sent, error);
 					}
 				}

@@ -24,7 +24,8 @@ import java.util.List;
  * @param steadyWindow how long the steady window is
  * @param apiConcurrency connections in the API case, each sending its next request when
  * the last one is answered
- * @param apiWarmup how long the API load runs before it is measured
+ * @param apiWarmup the shortest time the API load runs before it is measured
+ * @param apiWarmupMax the longest: between the two, until its rate has settled
  * @param apiDuration how long the API load is measured
  * @param createBatch jobs per request when the cases create their jobs (through
  * {@code POST /api/v1/jobs/batch})
@@ -36,8 +37,8 @@ import java.util.List;
  */
 record Settings(List<String> databases, List<String> cases, List<Integer> burstSizes, List<String> burstImpls,
 		Duration burstTimeout, int burstWarmup, List<Integer> steadyJobs, List<Duration> steadyPeriods, int stored,
-		Duration steadyWarmup, Duration steadyWindow, int apiConcurrency, Duration apiWarmup, Duration apiDuration,
-		int createBatch, int createConcurrency, List<String> jvmOptions, boolean aotCache) {
+		Duration steadyWarmup, Duration steadyWindow, int apiConcurrency, Duration apiWarmup, Duration apiWarmupMax,
+		Duration apiDuration, int createBatch, int createConcurrency, List<String> jvmOptions, boolean aotCache) {
 
 	static Settings fromSystemProperties() {
 		List<Integer> steadyJobs = integers("bench.steady.jobs", "500,5000");
@@ -53,7 +54,7 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 				Integer.parseInt(property("bench.steady.stored", "100000")),
 				seconds(property("bench.steady.warmup", "5s")), seconds(property("bench.steady.window", "15s")),
 				Integer.parseInt(property("bench.api.concurrency", "8")), seconds(property("bench.api.warmup", "5s")),
-				seconds(property("bench.api.duration", "10s")),
+				seconds(property("bench.api.warmup-max", "60s")), seconds(property("bench.api.duration", "10s")),
 				Integer.parseInt(property("bench.create.batch", "1000")),
 				Integer.parseInt(property("bench.create.concurrency", "2")),
 				List.of(property("bench.jvm-options", "-Xmx1g -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")),
@@ -66,6 +67,14 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 	 */
 	Requests.Creation creation() {
 		return new Requests.Creation(this.createBatch, this.createConcurrency);
+	}
+
+	/**
+	 * How long the API load runs before it is measured.
+	 * @return the shortest and longest warm-up
+	 */
+	LoadTest.Warmup apiWarmups() {
+		return new LoadTest.Warmup(this.apiWarmup, this.apiWarmupMax);
 	}
 
 	boolean runs(String kase) {
