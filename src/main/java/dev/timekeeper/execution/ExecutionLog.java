@@ -31,11 +31,6 @@ public class ExecutionLog {
 			  FROM TK_EXECUTION WHERE JOB_GROUP IN (:groups) AND JOB_NAME IN (:names)) x
 			WHERE x.RN = 1""";
 
-	private static final String LATEST_OF_ONE = """
-			SELECT ID, JOB_GROUP, JOB_NAME, OUTCOME, SCHEDULED_AT, STARTED_AT, FINISHED_AT, ATTEMPT, ERROR
-			FROM TK_EXECUTION WHERE JOB_GROUP = :group AND JOB_NAME = :name
-			ORDER BY STARTED_AT DESC, ID DESC LIMIT 1""";
-
 	private final ExecutionWriter writer;
 
 	private final ExecutionMetrics metrics;
@@ -113,21 +108,6 @@ public class ExecutionLog {
 	}
 
 	/**
-	 * The most recent execution of one job, if it has one. One statement, so it needs no
-	 * transaction of its own; inside the caller's it reads in that one.
-	 * @param job the job
-	 * @return its last execution
-	 */
-	public Optional<LastExecution> latest(JobRef job) {
-		return this.jdbc.sql(LATEST_OF_ONE)
-			.param("group", job.group())
-			.param("name", job.name())
-			.query(ExecutionLog::latestRow)
-			.optional()
-			.map(Map.Entry::getValue);
-	}
-
-	/**
 	 * Deletes a job's history, in the caller's transaction.
 	 * @param job the job
 	 */
@@ -148,7 +128,7 @@ public class ExecutionLog {
 						rs.getInt("ATTEMPT"), rs.getString("ERROR")));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 

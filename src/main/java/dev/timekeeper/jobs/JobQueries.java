@@ -9,12 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads jobs as the API shows them. */
 @Service
-@Transactional(readOnly = true)
 public class JobQueries {
 
 	private final JobViews views;
@@ -31,19 +29,18 @@ public class JobQueries {
 	 * @param id the job
 	 * @return its creation time, if it exists
 	 */
+	@Transactional(readOnly = true)
 	public Optional<Instant> createdAt(JobId id) {
 		return this.repository.createdAt(id.group(), id.name());
 	}
 
 	/**
-	 * One job as the API shows it. Its two reads (the job with its triggers, then its
-	 * last run) are single statements that need no transaction of their own, so none is
-	 * begun for them (a caller's is used when there is one). Each statement sees what was
-	 * committed when it ran, as it did inside a read-committed transaction.
+	 * One job as the API shows it. It is read in one statement (the job with its triggers
+	 * and its last run), which needs no transaction of its own, so none is begun and no
+	 * transaction advice runs (a caller's transaction is used when there is one).
 	 * @param id the job
 	 * @return the job, if it exists
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<JobView> find(JobId id) {
 		return this.views.find(id);
 	}
@@ -56,6 +53,7 @@ public class JobQueries {
 	 * @param page which page, how big, sorted how
 	 * @return the page
 	 */
+	@Transactional(readOnly = true)
 	public Page<JobView> list(@Nullable String group, @Nullable String type, @Nullable JobState state,
 			PageRequest page) {
 		return this.views.page(new JobFilter(group, type, state), page);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.timekeeper.execution.ExecutionLog;
 import dev.timekeeper.execution.JobRef;
 import dev.timekeeper.execution.LastExecution;
+import dev.timekeeper.execution.LastExecutionJoin;
 import dev.timekeeper.validation.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 import org.quartz.Scheduler;
@@ -84,13 +85,23 @@ class JobViews {
 			  ELSE 'NORMAL'
 			END""".formatted(TRIGGERS_OF_THE_JOB);
 
-	private static final String VIEW = """
+	private static final String VIEW_COLUMNS = """
 			SELECT j.JOB_GROUP AS job_group, j.JOB_NAME AS job_name, j.JOB_TYPE AS job_type,
 			  j.DEFINITION AS definition, j.CREATED_AT AS created_at, j.UPDATED_AT AS updated_at,
 			  (SELECT MIN(x.NEXT_FIRE_TIME) %s AND x.NEXT_FIRE_TIME >= 0
 			    AND x.TRIGGER_STATE <> 'COMPLETE') AS next_fire_time,
-			  t.PREV_FIRE_TIME AS prev_fire_time, %s AS state
-			%s""".formatted(TRIGGERS_OF_THE_JOB, STATE, JOBS);
+			  t.PREV_FIRE_TIME AS prev_fire_time, %s AS state""".formatted(TRIGGERS_OF_THE_JOB, STATE);
+
+	private static final String VIEW = VIEW_COLUMNS + "\n" + JOBS;
+
+	/** The view of one job with its last run, in one statement. */
+	private static final String VIEW_WITH_LAST_RUN = """
+			%s, %s
+			FROM TK_JOB j
+			%s
+			%s
+			WHERE j.JOB_GROUP = :group AND j.JOB_NAME = :name""".formatted(VIEW_COLUMNS, LastExecutionJoin.COLUMNS,
+			OWN_TRIGGER, LastExecutionJoin.join("j.JOB_GROUP", "j.JOB_NAME"));
 
 	/**
 	 * Each job's state and nothing else: counting rows of the whole view, H2 reads every
@@ -117,7 +128,18 @@ class JobViews {
 	}
 
 	Optional<JobView> find(JobId id) {
-		return findCreated(id).map(this::withLastExecution);
+		return this.jdbc.sql(VIEW_WITH_LAST_RUN)
+			.param("sched", this.schedulerName)
+			.param("group", id.group())
+			.param("name", id.name())
+			.query((rs, row) -> {
+				JobView view = view(rs, row);
+				return LastExecutionJoin.read(rs)
+					.filter((execution) -> isOf(view, execution))
+					.map(view::withLastExecution)
+					.orElse(view);
+			})
+			.optional();
 	}
 
 	/**
@@ -212,13 +234,6 @@ class JobViews {
 			.list()
 			.forEach((view) -> views.put(view.id(), view));
 		return keys.stream().map((key) -> views.get(key.job())).filter(Objects::nonNull).toList();
-	}
-
-	private JobView withLastExecution(JobView view) {
-		return this.executions.latest(new JobRef(view.group(), view.name()))
-			.filter((execution) -> isOf(view, execution))
-			.map(view::withLastExecution)
-			.orElse(view);
 	}
 
 	private List<JobView> withLastExecutions(List<JobView> views) {
