@@ -10,7 +10,6 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
@@ -62,7 +61,7 @@ final class BearerTokens implements AuthenticationConverter, AuthenticationProvi
 		private final SecurityProperties.@Nullable Token token;
 
 		TokenAuthentication(@Nullable String presented, SecurityProperties.@Nullable Token token) {
-			super((token != null) ? List.of(new SimpleGrantedAuthority(token.role().authority())) : List.of());
+			super((token != null) ? token.role().granted() : List.of());
 			this.presented = presented;
 			this.token = token;
 			setAuthenticated(token != null);

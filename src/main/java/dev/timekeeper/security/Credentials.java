@@ -40,13 +40,15 @@ class Credentials {
 	Credentials(SecurityProperties properties, PasswordEncoder encoder) {
 		List<UserDetails> details = new ArrayList<>();
 		properties.users()
-			.forEach((user) -> details
-				.add(User.withUsername(user.name()).password(user.password()).roles(user.role().name()).build()));
+			.forEach((user) -> details.add(User.withUsername(user.name())
+				.password(user.password())
+				.authorities(user.role().granted())
+				.build()));
 		if (properties.users().isEmpty() && properties.tokens().isEmpty()) {
 			String password = randomPassword();
 			details.add(User.withUsername(GENERATED_USER)
 				.password(encoder.encode(password))
-				.roles(Role.ADMIN.name())
+				.authorities(Role.ADMIN.granted())
 				.build());
 			logger.warn("""
 

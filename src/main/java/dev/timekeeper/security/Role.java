@@ -1,5 +1,11 @@
 package dev.timekeeper.security;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
 /** What a user or token may do; each role may do everything the one before it may. */
 public enum Role {
 
@@ -16,6 +22,21 @@ public enum Role {
 
 	String authority() {
 		return "ROLE_" + name();
+	}
+
+	/**
+	 * The authorities a user or token with this role is granted: its own and those of the
+	 * roles before it. Granted at authentication rather than worked out by a
+	 * {@code RoleHierarchy} on every request: that one formats a debug message each time
+	 * (commons-logging renders it before SLF4J checks the level), about 2% of the CPU
+	 * time of GET one job.
+	 * @return the authorities
+	 */
+	List<GrantedAuthority> granted() {
+		return Arrays.stream(values())
+			.filter((role) -> role.compareTo(this) <= 0)
+			.<GrantedAuthority>map((role) -> new SimpleGrantedAuthority(role.authority()))
+			.toList();
 	}
 
 }

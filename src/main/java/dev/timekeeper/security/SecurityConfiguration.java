@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -78,16 +76,6 @@ class SecurityConfiguration {
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
-	}
-
-	@Bean
-	static RoleHierarchy roleHierarchy() {
-		return RoleHierarchyImpl.withDefaultRolePrefix()
-			.role(Role.ADMIN.name())
-			.implies(Role.OPERATOR.name())
-			.role(Role.OPERATOR.name())
-			.implies(Role.VIEWER.name())
-			.build();
 	}
 
 	@Bean
