@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * compiler's progress more than the service's. It is watched in slices of
  * {@value #SLICE_MILLIS} ms; once the minimum has passed, it ends when the mean rate of
  * the last {@value #SETTLED_SLICES} slices is within {@value #GAIN_PERCENT}% of the mean
- * of the {@value #SETTLED_SLICES} before them (a rate still creeping up a few percent a
- * slice, as it does while the compiler works through the hot code, has not settled), or
- * at the maximum.
+ * of the {@value #SETTLED_SLICES} before them and of the {@value #SETTLED_SLICES} before
+ * those, or at the maximum. Compared with the slices just before only, a rate that crept
+ * up about 2% a slice (the compiler working through the hot code, more slowly with a JFR
+ * recording on) passed for settled at a third of where it went on to.
  */
 final class LoadTest {
 
@@ -120,12 +121,17 @@ final class LoadTest {
 
 	private static boolean settled(List<Double> slices) {
 		int size = slices.size();
-		if (size < 2 * SETTLED_SLICES) {
+		if (size < 3 * SETTLED_SLICES) {
 			return false;
 		}
 		double last = mean(slices.subList(size - SETTLED_SLICES, size));
 		double before = mean(slices.subList(size - 2 * SETTLED_SLICES, size - SETTLED_SLICES));
-		return Math.abs(last - before) <= before * GAIN_PERCENT / 100.0;
+		double earlier = mean(slices.subList(size - 3 * SETTLED_SLICES, size - 2 * SETTLED_SLICES));
+		return within(last, before) && within(last, earlier);
+	}
+
+	private static boolean within(double rate, double reference) {
+		return Math.abs(rate - reference) <= reference * GAIN_PERCENT / 100.0;
 	}
 
 	private static double mean(List<Double> rates) {
