@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * A job's last run read in the same statement as the job: the SQL that joins a row naming
  * a job to that job's most recent execution, and the reading of its columns. One job read
- * is then one round trip to the database instead of two; on PostgreSQL the second
- * statement cost GET one job about a sixth of its rate.
+ * is then one round trip to the database instead of two (GET one job on PostgreSQL about
+ * 5% faster, its jobs without history). Both databases look the joined run up by its
+ * primary key, the id found through the index on the job and start time (checked with
+ * 300,000 runs of 1,000 jobs).
  */
 public final class LastExecutionJoin {
 

@@ -50,8 +50,8 @@ final class LoadTest {
 	}
 
 	/**
-	 * Runs the load, and something else once the warm-up has ended, a second before the
-	 * measured time begins.
+	 * Runs the load, and something else once the warm-up has ended; the measured time
+	 * begins a second after that has finished.
 	 * @param connections a new connection per worker
 	 * @param concurrency how many workers
 	 * @param warmup how long before measuring
@@ -67,11 +67,10 @@ final class LoadTest {
 		for (int w = 0; w < concurrency; w++) {
 			workers.add(new Worker(connections.get(), requests.apply(w), window));
 		}
-		long began = System.nanoTime();
 		List<Thread> threads = workers.stream().map((worker) -> Thread.ofPlatform().start(worker)).toList();
-		List<Double> slices;
+		WarmedUp warmedUp;
 		try {
-			slices = warmUp(window, warmup);
+			warmedUp = warmUp(window, warmup);
 			beforeMeasuring.run();
 			window.open(System.nanoTime() + Duration.ofSeconds(1).toNanos(), measured);
 		}
@@ -81,7 +80,6 @@ final class LoadTest {
 				thread.join();
 			}
 		}
-		double warmedUp = (window.start - began) / 1e9 - 1;
 		long[] latencies = workers.stream().flatMapToLong((worker) -> Arrays.stream(worker.latencies())).toArray();
 		Arrays.sort(latencies);
 		long errors = workers.stream().mapToLong(Worker::errors).sum();
@@ -89,15 +87,14 @@ final class LoadTest {
 		return new Result(latencies.length, errors, latencies.length / seconds,
 				(latencies.length > 0) ? Lags.rank(latencies, 0.50) / 1e6 : 0,
 				(latencies.length > 0) ? Lags.rank(latencies, 0.99) / 1e6 : 0,
-				workers.stream().map(Worker::firstError).filter((e) -> e != null).findFirst().orElse(null), warmedUp,
-				slices);
+				workers.stream().map(Worker::firstError).filter((e) -> e != null).findFirst().orElse(null), warmedUp);
 	}
 
 	/**
 	 * Waits until the rate has settled or the maximum has passed.
-	 * @return the rate of each slice, per second
+	 * @return how the warm-up went
 	 */
-	private static List<Double> warmUp(Window window, Warmup warmup) throws InterruptedException {
+	private static WarmedUp warmUp(Window window, Warmup warmup) throws InterruptedException {
 		List<Double> slices = new ArrayList<>();
 		long began = System.nanoTime();
 		long deadline = began + warmup.max().toNanos();
@@ -106,8 +103,9 @@ final class LoadTest {
 		long sliceStart = began;
 		while (true) {
 			long now = System.nanoTime();
-			if (now >= deadline || (now >= minimum && settled(slices))) {
-				return slices;
+			boolean settled = !warmup.fixed() && now >= minimum && settled(slices);
+			if (settled || now >= deadline) {
+				return new WarmedUp((now - began) / 1e9, slices, warmup.fixed() ? "fixed" : settled ? "yes" : "no");
 			}
 			Thread.sleep(Duration.ofNanos(Math.min(deadline - now, Duration.ofMillis(SLICE_MILLIS).toNanos())));
 			long sliceEnd = System.nanoTime();
@@ -130,8 +128,9 @@ final class LoadTest {
 		return within(last, before) && within(last, earlier);
 	}
 
+	/** Within the margin of a reference rate; a stalled load (no rate) never is. */
 	private static boolean within(double rate, double reference) {
-		return Math.abs(rate - reference) <= reference * GAIN_PERCENT / 100.0;
+		return rate > 0 && Math.abs(rate - reference) <= reference * GAIN_PERCENT / 100.0;
 	}
 
 	private static double mean(List<Double> rates) {
@@ -140,7 +139,8 @@ final class LoadTest {
 
 	/**
 	 * How long the load runs before it is measured: at least {@code min}, then until the
-	 * rate has settled, at most {@code max}. Equal, they make a fixed warm-up.
+	 * rate has settled, at most {@code max}. Equal, they make a fixed warm-up. Settling
+	 * takes {@value #SETTLED_SLICES} times three slices at least (18 s).
 	 *
 	 * @param min the shortest warm-up
 	 * @param max the longest warm-up
@@ -153,6 +153,31 @@ final class LoadTest {
 						"the longest warm-up " + max + " is shorter than the shortest " + min);
 			}
 		}
+
+		/**
+		 * A warm-up of one fixed length.
+		 * @param length its length
+		 * @return the warm-up
+		 */
+		static Warmup fixed(Duration length) {
+			return new Warmup(length, length);
+		}
+
+		boolean fixed() {
+			return this.min.equals(this.max);
+		}
+
+	}
+
+	/**
+	 * How a warm-up went.
+	 *
+	 * @param seconds how long it took
+	 * @param rates the rate of each of its slices, per second
+	 * @param settled {@code yes} when it ended because the rate had settled, {@code no}
+	 * when at its maximum, {@code fixed} when it had one length
+	 */
+	record WarmedUp(double seconds, List<Double> rates, String settled) {
 
 	}
 
@@ -199,24 +224,14 @@ final class LoadTest {
 	 * @param p50 median latency, ms
 	 * @param p99 99th percentile latency, ms
 	 * @param firstError the first unexpected answer, or null
-	 * @param warmup how long the warm-up took, seconds
-	 * @param warmupRates the rate of each slice of the warm-up, per second
+	 * @param warmup how the warm-up went
 	 */
 	record Result(long requests, long errors, double perSecond, double p50, double p99, String firstError,
-			double warmup, List<Double> warmupRates) {
-
-		/**
-		 * Whether the warm-up ended because the rate had settled (rather than at its
-		 * maximum).
-		 * @return whether it settled
-		 */
-		boolean settled() {
-			return LoadTest.settled(this.warmupRates);
-		}
+			WarmedUp warmup) {
 
 		Line addTo(Line line) {
-			return line.with("warmup_s", this.warmup, 0)
-				.with("settled", settled() ? "yes" : "no")
+			return line.with("warmup_s", this.warmup.seconds(), 0)
+				.with("settled", this.warmup.settled())
 				.with("requests", this.requests)
 				.with("rps", this.perSecond, 0)
 				.with("p50_ms", this.p50, 2)

@@ -25,7 +25,8 @@ import java.util.List;
  * @param apiConcurrency connections in the API case, each sending its next request when
  * the last one is answered
  * @param apiWarmup the shortest time the API load runs before it is measured
- * @param apiWarmupMax the longest: between the two, until its rate has settled
+ * @param apiWarmupMax the longest (no shorter than {@code apiWarmup}): between the two,
+ * until its rate has settled; the create load's warm-up is always the shortest
  * @param apiDuration how long the API load is measured
  * @param createBatch jobs per request when the cases create their jobs (through
  * {@code POST /api/v1/jobs/batch})
@@ -74,7 +75,8 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 	 * @return the shortest and longest warm-up
 	 */
 	LoadTest.Warmup apiWarmups() {
-		return new LoadTest.Warmup(this.apiWarmup, this.apiWarmupMax);
+		return new LoadTest.Warmup(this.apiWarmup,
+				(this.apiWarmupMax.compareTo(this.apiWarmup) < 0) ? this.apiWarmup : this.apiWarmupMax);
 	}
 
 	boolean runs(String kase) {

@@ -2,6 +2,8 @@ package dev.timekeeper.execution;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,7 @@ class LastExecutionJoinTests {
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, user, "", true);
 		try {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
-			for (String name : new String[] { "ran", "tied", "never" }) {
+			for (String name : new String[] { "ran", "tied", "tied-again", "never" }) {
 				jdbc.sql("""
 						INSERT INTO TK_JOB (JOB_GROUP, JOB_NAME, JOB_TYPE, DEFINITION, CREATED_AT, UPDATED_AT, VERSION)
 						VALUES ('g', :name, 'noop', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")
@@ -61,18 +63,23 @@ class LastExecutionJoinTests {
 			// a later run of the same name in another group, and of another name
 			insert(jdbc, 4, "other", "ran", T.plusSeconds(30), "SUCCESS", 1);
 			insert(jdbc, 5, "g", "ran-not", T.plusSeconds(30), "SUCCESS", 1);
-			// two runs started at the same instant: the later id
+			// two runs started at the same instant: the later id, whichever was written
+			// first
 			insert(jdbc, 7, "g", "tied", T, "SUCCESS", 1);
 			insert(jdbc, 6, "g", "tied", T, "TIMED_OUT", 1);
+			insert(jdbc, 8, "g", "tied-again", T, "TIMED_OUT", 1);
+			insert(jdbc, 9, "g", "tied-again", T, "SUCCESS", 1);
 
+			List<String> rows = new ArrayList<>();
 			Map<String, Optional<LastExecution>> last = new LinkedHashMap<>();
 			jdbc.sql("SELECT j.JOB_NAME AS job_name, " + LastExecutionJoin.COLUMNS + " FROM TK_JOB j "
 					+ LastExecutionJoin.join("j.JOB_GROUP", "j.JOB_NAME") + " ORDER BY j.JOB_NAME")
 				.query((rs) -> {
+					rows.add(rs.getString("job_name"));
 					last.put(rs.getString("job_name"), LastExecutionJoin.read(rs));
 				});
 
-			assertThat(last).containsOnlyKeys("never", "ran", "tied");
+			assertThat(rows).as("one row a job").containsExactly("never", "ran", "tied", "tied-again");
 			assertThat(last.get("never")).isEmpty();
 			assertThat(last.get("ran")).hasValueSatisfying((run) -> {
 				assertThat(run.id()).isEqualTo(2);
@@ -84,6 +91,7 @@ class LastExecutionJoinTests {
 				assertThat(run.error()).isEqualTo("error of 2");
 			});
 			assertThat(last.get("tied")).hasValueSatisfying((run) -> assertThat(run.id()).isEqualTo(7));
+			assertThat(last.get("tied-again")).hasValueSatisfying((run) -> assertThat(run.id()).isEqualTo(9));
 		}
 		finally {
 			dataSource.destroy();
