@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ final class ApiCase {
 					.with("jars", classpath.split(File.pathSeparator).length - 1));
 			}
 			if (harness.settings().runs("api")) {
-				LoadTest.Result get = get(harness, () -> new HttpConnection(port, null));
+				LoadTest.Result get = get(harness, () -> new HttpConnection(port, null), jvm);
 				harness.reference().getPerSecond = get.perSecond();
 				add(harness, get, "bare", null, "get-job");
 				LoadTest.Result create = create(harness, () -> new HttpConnection(port, null), () -> {
@@ -88,7 +89,7 @@ final class ApiCase {
 			if (harness.settings().runs("api")) {
 				Requests.create(timekeeper, database, 100, harness.settings().creation(),
 						(i) -> Requests.storedJob("api", "job-" + i));
-				LoadTest.Result get = get(harness, timekeeper::connect);
+				LoadTest.Result get = get(harness, timekeeper::connect, timekeeper.jvm());
 				add(harness, get, "timekeeper", kind, "get-job");
 				// the one analyze autovacuum would make of the growing tables (see
 				// BENCHMARKS.md)
@@ -168,6 +169,12 @@ final class ApiCase {
 							.stream()
 							.map((rate) -> String.valueOf(Math.round(rate)))
 							.collect(Collectors.joining(","))
+						+ " compiler_cores="
+						+ result.warmup()
+							.compiler()
+							.stream()
+							.map((cores) -> String.format(Locale.ROOT, "%.2f", cores))
+							.collect(Collectors.joining(","))
 						+ "\n",
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
@@ -180,10 +187,11 @@ final class ApiCase {
 		return line.with("target", target).with("concurrency", harness.settings().apiConcurrency());
 	}
 
-	private static LoadTest.Result get(Harness harness, Supplier<HttpConnection> connections) throws Exception {
+	private static LoadTest.Result get(Harness harness, Supplier<HttpConnection> connections, ChildJvm jvm)
+			throws Exception {
 		Settings settings = harness.settings();
-		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmups(), settings.apiDuration(),
-				(worker) -> {
+		return LoadTest.run(connections, settings.apiConcurrency(), settings.apiWarmups().watching(jvm::compilerTicks),
+				settings.apiDuration(), (worker) -> {
 					AtomicLong sequence = new AtomicLong(worker);
 					return () -> new Requests.Request("GET",
 							"/api/v1/jobs/api/job-" + (sequence.getAndIncrement() % 100), null, 200);

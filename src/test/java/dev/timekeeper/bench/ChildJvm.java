@@ -124,6 +124,37 @@ final class ChildJvm implements AutoCloseable {
 		return last[29 % 3];
 	}
 
+	/**
+	 * The CPU time the JVM's JIT compiler threads have used so far: the sum of user and
+	 * system time of its threads named {@code C1 CompilerThre...} and
+	 * {@code C2 CompilerThre...}, in clock ticks.
+	 * @return the ticks, or 0 once the process has gone
+	 */
+	long compilerTicks() {
+		long ticks = 0;
+		try (java.nio.file.DirectoryStream<Path> tasks = Files
+			.newDirectoryStream(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
+			for (Path task : tasks) {
+				try {
+					String comm = Files.readString(task.resolve("comm"));
+					if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+						String stat = Files.readString(task.resolve("stat"));
+						// the fields after the command name, which may hold spaces
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return ticks;
+	}
+
 	private long rssKib() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.process.pid()), "status"))) {
 			if (line.startsWith("VmRSS:")) {

@@ -6,22 +6,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closed-loop load generator: each of a few connections sends its next request as soon
  * as the last is answered, first for a warm-up, then for the measured time. Throughput is
  * what was answered in the measured time; latencies are exact per request.
  * <p>
- * The warm-up lasts until the rate has settled: a JVM service is still being compiled by
- * the JIT for tens of seconds after its start, and a rate measured meanwhile is the
- * compiler's progress more than the service's. It is watched in slices of
- * {@value #SLICE_MILLIS} ms; once the minimum has passed, it ends when the mean rate of
- * the last {@value #SETTLED_SLICES} slices is within {@value #GAIN_PERCENT}% of the mean
- * of the {@value #SETTLED_SLICES} before them and of the {@value #SETTLED_SLICES} before
- * those, or at the maximum. Compared with the slices just before only, a rate that crept
- * up about 2% a slice (the compiler working through the hot code, more slowly with a JFR
- * recording on) passed for settled at a third of where it went on to.
+ * The warm-up lasts until the service has warmed up: a JVM service is still being
+ * compiled by the JIT for tens of seconds after its start, and a rate measured meanwhile
+ * is the compiler's progress more than the service's. It is watched in slices of
+ * {@value #SLICE_MILLIS} ms; once the minimum has passed, it ends when the JIT compiler's
+ * threads have used at most {@value #QUIET_COMPILER_PERCENT}% of a core over the last
+ * {@value #SETTLED_SLICES} slices (when the service's compiler is watched) and the mean
+ * rate of those slices is within {@value #GAIN_PERCENT}% of the mean of the
+ * {@value #SETTLED_SLICES} before them, or at the maximum. The rate alone was not enough:
+ * it can hold for 18 s between two of the compiler's steps, or creep up a few percent a
+ * slice while the compiler works through the hot code, and pass for settled.
  */
 final class LoadTest {
 
@@ -30,6 +34,8 @@ final class LoadTest {
 	private static final int SETTLED_SLICES = 3;
 
 	private static final int GAIN_PERCENT = 5;
+
+	private static final int QUIET_COMPILER_PERCENT = 10;
 
 	private LoadTest() {
 	}
@@ -99,33 +105,49 @@ final class LoadTest {
 		long began = System.nanoTime();
 		long deadline = began + warmup.max().toNanos();
 		long minimum = began + warmup.min().toNanos();
+		List<Double> compiler = new ArrayList<>();
+		LongSupplier ticks = (warmup.compilerTicks() != null) ? warmup.compilerTicks() : () -> 0;
 		long answered = window.answered.sum();
+		long compiled = ticks.getAsLong();
 		long sliceStart = began;
 		while (true) {
 			long now = System.nanoTime();
-			boolean settled = !warmup.fixed() && now >= minimum && settled(slices);
+			boolean settled = !warmup.fixed() && now >= minimum && settled(slices)
+					&& (warmup.compilerTicks() == null || quiet(compiler));
 			if (settled || now >= deadline) {
-				return new WarmedUp((now - began) / 1e9, slices, warmup.fixed() ? "fixed" : settled ? "yes" : "no");
+				return new WarmedUp((now - began) / 1e9, slices, compiler,
+						warmup.fixed() ? "fixed" : settled ? "yes" : "no");
 			}
 			Thread.sleep(Duration.ofNanos(Math.min(deadline - now, Duration.ofMillis(SLICE_MILLIS).toNanos())));
 			long sliceEnd = System.nanoTime();
 			long total = window.answered.sum();
-			double rate = (total - answered) / ((sliceEnd - sliceStart) / 1e9);
-			slices.add(rate);
+			long compiledNow = ticks.getAsLong();
+			double seconds = (sliceEnd - sliceStart) / 1e9;
+			slices.add((total - answered) / seconds);
+			compiler.add((compiledNow - compiled) / 100.0 / seconds);
 			answered = total;
+			compiled = compiledNow;
 			sliceStart = sliceEnd;
 		}
 	}
 
 	private static boolean settled(List<Double> slices) {
 		int size = slices.size();
-		if (size < 3 * SETTLED_SLICES) {
+		if (size < 2 * SETTLED_SLICES) {
 			return false;
 		}
 		double last = mean(slices.subList(size - SETTLED_SLICES, size));
 		double before = mean(slices.subList(size - 2 * SETTLED_SLICES, size - SETTLED_SLICES));
-		double earlier = mean(slices.subList(size - 3 * SETTLED_SLICES, size - 2 * SETTLED_SLICES));
-		return within(last, before) && within(last, earlier);
+		return within(last, before);
+	}
+
+	/**
+	 * Whether the compiler used little CPU over the last slices the rate is judged on.
+	 */
+	private static boolean quiet(List<Double> compiler) {
+		int size = compiler.size();
+		return size >= SETTLED_SLICES
+				&& mean(compiler.subList(size - SETTLED_SLICES, size)) <= QUIET_COMPILER_PERCENT / 100.0;
 	}
 
 	/** Within the margin of a reference rate; a stalled load (no rate) never is. */
@@ -139,13 +161,16 @@ final class LoadTest {
 
 	/**
 	 * How long the load runs before it is measured: at least {@code min}, then until the
-	 * rate has settled, at most {@code max}. Equal, they make a fixed warm-up. Settling
-	 * takes {@value #SETTLED_SLICES} times three slices at least (18 s).
+	 * service has warmed up, at most {@code max}. Equal, they make a fixed warm-up.
+	 * Settling takes {@value #SETTLED_SLICES} times two slices at least (12 s).
 	 *
 	 * @param min the shortest warm-up
 	 * @param max the longest warm-up
+	 * @param compilerTicks when not null, the JIT compiler's CPU time so far, which must
+	 * have gone quiet too
+	 *
 	 */
-	record Warmup(Duration min, Duration max) {
+	record Warmup(Duration min, Duration max, @Nullable LongSupplier compilerTicks) {
 
 		Warmup {
 			if (max.compareTo(min) < 0) {
@@ -160,7 +185,19 @@ final class LoadTest {
 		 * @return the warm-up
 		 */
 		static Warmup fixed(Duration length) {
-			return new Warmup(length, length);
+			return new Warmup(length, length, null);
+		}
+
+		/**
+		 * This warm-up, settled only once the JIT compiler has gone quiet as well: its
+		 * threads used at most {@value #QUIET_COMPILER_PERCENT}% of a core over the
+		 * slices the rate is judged on.
+		 * @param compilerTicks the CPU time the compiler has used so far, in clock ticks
+		 * of 1/100 s
+		 * @return the warm-up
+		 */
+		Warmup watching(LongSupplier compilerTicks) {
+			return new Warmup(this.min, this.max, compilerTicks);
 		}
 
 		boolean fixed() {
@@ -174,10 +211,12 @@ final class LoadTest {
 	 *
 	 * @param seconds how long it took
 	 * @param rates the rate of each of its slices, per second
+	 * @param compiler the cores the JIT compiler used in each slice (zero when not
+	 * watched)
 	 * @param settled {@code yes} when it ended because the rate had settled, {@code no}
 	 * when at its maximum, {@code fixed} when it had one length
 	 */
-	record WarmedUp(double seconds, List<Double> rates, String settled) {
+	record WarmedUp(double seconds, List<Double> rates, List<Double> compiler, String settled) {
 
 	}
 

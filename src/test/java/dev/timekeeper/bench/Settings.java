@@ -76,7 +76,7 @@ record Settings(List<String> databases, List<String> cases, List<Integer> burstS
 	 */
 	LoadTest.Warmup apiWarmups() {
 		return new LoadTest.Warmup(this.apiWarmup,
-				(this.apiWarmupMax.compareTo(this.apiWarmup) < 0) ? this.apiWarmup : this.apiWarmupMax);
+				(this.apiWarmupMax.compareTo(this.apiWarmup) < 0) ? this.apiWarmup : this.apiWarmupMax, null);
 	}
 
 	boolean runs(String kase) {
