@@ -2,6 +2,7 @@ package dev.timekeeper.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +133,7 @@ final class ChildJvm implements AutoCloseable {
 	 */
 	long compilerTicks() {
 		long ticks = 0;
-		try (java.nio.file.DirectoryStream<Path> tasks = Files
+		try (DirectoryStream<Path> tasks = Files
 			.newDirectoryStream(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
 			for (Path task : tasks) {
 				try {

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * {@value #SETTLED_SLICES} slices (when the service's compiler is watched) and the mean
  * rate of those slices is within {@value #GAIN_PERCENT}% of the mean of the
  * {@value #SETTLED_SLICES} before them, or at the maximum. The rate alone was not enough:
- * it can hold for 18 s between two of the compiler's steps, or creep up a few percent a
- * slice while the compiler works through the hot code, and pass for settled.
+ * it creeps up a few percent a slice while the compiler works through the hot code and
+ * passed for settled, and a service's rate can wander by a sixth with its compiler idle.
  */
 final class LoadTest {
 
@@ -97,7 +97,7 @@ final class LoadTest {
 	}
 
 	/**
-	 * Waits until the rate has settled or the maximum has passed.
+	 * Waits until the service has warmed up or the maximum has passed.
 	 * @return how the warm-up went
 	 */
 	private static WarmedUp warmUp(Window window, Warmup warmup) throws InterruptedException {
@@ -106,14 +106,14 @@ final class LoadTest {
 		long deadline = began + warmup.max().toNanos();
 		long minimum = began + warmup.min().toNanos();
 		List<Double> compiler = new ArrayList<>();
-		LongSupplier ticks = (warmup.compilerTicks() != null) ? warmup.compilerTicks() : () -> 0;
+		boolean watched = warmup.compilerTicks() != null;
+		LongSupplier ticks = watched ? warmup.compilerTicks() : () -> 0;
 		long answered = window.answered.sum();
 		long compiled = ticks.getAsLong();
 		long sliceStart = began;
 		while (true) {
 			long now = System.nanoTime();
-			boolean settled = !warmup.fixed() && now >= minimum && settled(slices)
-					&& (warmup.compilerTicks() == null || quiet(compiler));
+			boolean settled = !warmup.fixed() && now >= minimum && settled(slices) && (!watched || quiet(compiler));
 			if (settled || now >= deadline) {
 				return new WarmedUp((now - began) / 1e9, slices, compiler,
 						warmup.fixed() ? "fixed" : settled ? "yes" : "no");
@@ -168,7 +168,6 @@ final class LoadTest {
 	 * @param max the longest warm-up
 	 * @param compilerTicks when not null, the JIT compiler's CPU time so far, which must
 	 * have gone quiet too
-	 *
 	 */
 	record Warmup(Duration min, Duration max, @Nullable LongSupplier compilerTicks) {
 
